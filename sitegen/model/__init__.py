@@ -1,0 +1,13 @@
+"""The data model: frozen dataclasses only, no I/O and no imports from the stages."""
+
+from sitegen.model.article import Article, Block
+from sitegen.model.entity import Entity, EntityKind, EntityRef
+from sitegen.model.event import Figure, Mention, Event
+from sitegen.model.text import Span
+from sitegen.model.time import DateValue, Precision, Timex
+from sitegen.model.timeline import Era, Timeline
+
+__all__ = [
+    "Article", "Block", "DateValue", "Entity", "EntityKind", "EntityRef", "Era", "Event",
+    "Figure", "Mention", "Precision", "Span", "Timeline", "Timex",
+]
