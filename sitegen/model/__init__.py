@@ -2,7 +2,7 @@
 
 from sitegen.model.article import Article, Block
 from sitegen.model.entity import Entity, EntityKind, EntityRef
-from sitegen.model.event import Figure, Mention, Event
+from sitegen.model.event import Event, Figure, Mention
 from sitegen.model.text import Span
 from sitegen.model.time import DateValue, Precision, Timex
 from sitegen.model.timeline import Era, Timeline

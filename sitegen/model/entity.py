@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class EntityKind(str, Enum):
+class EntityKind(StrEnum):
     PERSON = "person"
     PLACE = "place"
     ORGANIZATION = "organization"

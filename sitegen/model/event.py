@@ -99,6 +99,6 @@ class Event:
         if self.conflicts:
             return True
         seen: dict[str, set[tuple[int, int | None]]] = {}
-        for m, f in self.figures:
+        for _, f in self.figures:
             seen.setdefault(f.kind, set()).add((f.min, f.max))
         return any(len(v) > 1 for v in seen.values()) and len(self.articles) > 1

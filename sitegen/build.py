@@ -1,0 +1,86 @@
+"""Build a whole site from a content folder: the pipeline, then rendering into a fresh folder
+that replaces the previous site only when everything succeeded."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.errors import Problem
+from sitegen.output import check_output_dir, write_atomically
+from sitegen.pipeline import PipelineResult, default_jobs, run_pipeline
+from sitegen.progress import Progress
+from sitegen.render import RenderSettings, render_site
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the summary line and for benchmarks."""
+
+    articles: int
+    events: int
+    undated: int
+    pages: int
+    words: int
+    cache_hits: int
+    seconds: float
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        extract = self.stage_seconds.get("extract", 0.0)
+        wps = f"{self.words / extract:,.0f}" if extract > 0 and self.cache_hits < self.articles else "cached"
+        warnings = sum(1 for p in self.problems if not p.is_error)
+        errors = sum(1 for p in self.problems if p.is_error)
+        return (f"built {self.pages} pages from {self.articles} articles: {self.events} events "
+                f"({self.undated} undated) in {self.seconds:.2f}s; cache hits {self.cache_hits}/"
+                f"{self.articles}; words={self.words} extraction words/s={wps}; "
+                f"{errors} skipped with errors, {warnings} warnings")
+
+
+def render_settings(result: PipelineResult, content_dir: Path | None, *,
+                    base_url: str | None = None) -> RenderSettings:
+    config = result.config
+    pages_dir = content_dir / "pages" if content_dir is not None else None
+    return RenderSettings(
+        title=config.title,
+        description=config.description,
+        language=config.language,
+        base_url=config.base_url if base_url is None else base_url,
+        pages_dir=pages_dir if pages_dir is not None and pages_dir.is_dir() else None,
+    )
+
+
+def build_site(
+    content_dir: Path,
+    out_dir: Path,
+    *,
+    strict: bool = False,
+    jobs: int = 0,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    base_url: str | None = None,
+) -> BuildReport:
+    """Load, extract, merge and render `content_dir` into `out_dir`, atomically."""
+    start = time.perf_counter()
+    progress = progress or Progress(verbose=False)
+    jobs = jobs or default_jobs()
+    check_output_dir(out_dir, content_dir)
+    result = run_pipeline(content_dir, strict=strict, jobs=jobs, cache_dir=cache_dir, progress=progress)
+    settings = render_settings(result, content_dir, base_url=base_url)
+    rendered = {}
+
+    def fill(tmp: Path) -> None:
+        with progress.stage("render"):
+            rendered["result"] = render_site(result.timeline, tmp, settings, jobs=jobs)
+
+    with progress.stage("write"):
+        write_atomically(out_dir, fill)
+    timeline = result.timeline
+    return BuildReport(
+        articles=len(timeline.articles), events=len(timeline.events), undated=len(timeline.undated),
+        pages=rendered["result"].pages, words=result.words, cache_hits=result.cache_hits,
+        seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),
+        problems=result.problems,
+    )

@@ -1,0 +1,84 @@
+"""Per-article extraction cache, keyed by the article's content hash and the code's version.
+
+An entry is trusted only if it unpickles to the expected header; anything else (a
+truncated file, another version's format) is discarded and recomputed, never used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import sitegen
+
+FORMAT = 1
+_HEADER = b"sitegen-cache"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of sitegen's own code and language resources: editing a rule invalidates the cache."""
+    root = Path(sitegen.__file__).parent
+    digest = hashlib.sha256(f"{sitegen.__version__}/{FORMAT}".encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix not in {".pyc"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class AnalysisCache:
+    """A folder of pickled `Analysis` objects, one file per (article digest, code, context)."""
+
+    def __init__(self, folder: Path | None, context: str = ""):
+        self.folder = folder
+        self.salt = f"{code_fingerprint()}/{context}"
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, digest: str) -> str:
+        return hashlib.sha256(f"{self.salt}/{digest}".encode()).hexdigest()
+
+    def _path(self, digest: str) -> Path:
+        key = self.key(digest)
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, digest: str):
+        if self.folder is None or not digest:
+            self.misses += 1
+            return None
+        path = self._path(digest)
+        try:
+            with path.open("rb") as fh:
+                header, key, value = pickle.load(fh)
+            if header != _HEADER or key != self.key(digest):
+                raise ValueError("foreign entry")
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except Exception:  # a corrupt entry is discarded, never trusted
+            path.unlink(missing_ok=True)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, digest: str, value) -> None:
+        if self.folder is None or not digest:
+            return
+        path = self._path(digest)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename, so a crash never leaves a half-written entry under the real name.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((_HEADER, self.key(digest), value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,182 @@
+"""The core pipeline without MkDocs: load -> tag and extract (cached, parallel) -> merge -> timeline.
+
+Everything fallible runs here, before any output is written; the CLI, the MkDocs plugin
+and the tests all call `run_pipeline`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.cache import AnalysisCache
+from sitegen.config import SiteConfig, load_site_config
+from sitegen.errors import ContentError, Problem
+from sitegen.extract import analyze
+from sitegen.extract.entities import load_gazetteer
+from sitegen.load.article import load_article
+from sitegen.load.corpus import load_corpus
+from sitegen.merge import merge
+from sitegen.model import Analysis, Article, Timeline
+from sitegen.progress import Progress
+from sitegen.timeline import build_timeline
+
+
+@dataclass
+class PipelineResult:
+    """The model built from a content folder, with every problem found and the stage figures."""
+
+    timeline: Timeline
+    config: SiteConfig
+    problems: list[Problem]
+    explain: list[str] = field(default_factory=list)
+    words: int = 0
+    cache_hits: int = 0
+    analyzed: int = 0
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def _editorial_problems(content_dir: Path | None) -> list[Problem]:
+    """Problems in entities.yml and corrections.yml, reported by the extraction stage."""
+    if content_dir is None:
+        return []
+    from sitegen.extract import entities as entities_mod
+
+    problems = list(entities_mod.check_entities(content_dir))
+    try:
+        from sitegen.merge import corrections
+    except ImportError:
+        return problems
+    check = getattr(corrections, "check_corrections", None)
+    if check is not None:
+        problems += check(content_dir)
+    return problems
+
+
+def load_articles(path: Path, *, strict: bool = False) -> tuple[list[Article], list[Problem]]:
+    """A folder of articles, or a single article file."""
+    if path.is_file():
+        try:
+            return [load_article(path, path.parent)], []
+        except ContentError as err:
+            if strict:
+                raise
+            return [], err.problems
+    return load_corpus(path, strict=strict)
+
+
+# Workers inherit the gazetteer through fork instead of receiving it with every article.
+_WORKER_GAZETTEER = None
+
+
+def _analyze_one(article: Article) -> Analysis:
+    return analyze(article, _WORKER_GAZETTEER)
+
+
+def analyze_all(articles: list[Article], gazetteer, cache: AnalysisCache, *, jobs: int,
+                progress: Progress) -> dict[str, Analysis]:
+    """Analyse each article, from the cache when its content and sitegen's code are unchanged."""
+    global _WORKER_GAZETTEER
+    analyses: dict[str, Analysis] = {}
+    todo: list[Article] = []
+    for article in articles:
+        cached = cache.get(article.digest)
+        if cached is not None and cached.article_id == article.id:
+            analyses[article.id] = cached
+        else:
+            todo.append(article)
+    if not todo:
+        return analyses
+    _WORKER_GAZETTEER = gazetteer
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if jobs > 1 and len(todo) >= 8 and can_fork:
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(jobs) as pool:
+            chunk = max(1, min(64, len(todo) // (jobs * 8)))
+            for n, analysis in enumerate(pool.imap(_analyze_one, todo, chunksize=chunk), 1):
+                analyses[analysis.article_id] = analysis
+                progress.count("extract", n, len(todo))
+    else:
+        for n, article in enumerate(todo, 1):
+            analyses[article.id] = _analyze_one(article)
+            progress.count("extract", n, len(todo))
+    for article in todo:
+        cache.put(article.digest, analyses[article.id])
+    return analyses
+
+
+def run_pipeline(
+    content_dir: Path | None,
+    *,
+    articles_path: Path | None = None,
+    strict: bool = False,
+    jobs: int = 0,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> PipelineResult:
+    """Build the whole model from a content folder (articles/, pages/, *.yml), or from a
+    folder or file of articles alone. Raises ContentError when the content cannot be built
+    (or, with `strict`, when anything at all was found wrong)."""
+    progress = progress or Progress(verbose=False)
+    jobs = jobs or default_jobs()
+    if articles_path is None:
+        if content_dir is None:
+            raise ValueError("run_pipeline needs a content folder or an articles path")
+        articles_path = content_dir / "articles"
+    problems: list[Problem] = []
+
+    with progress.stage("load"):
+        if content_dir is not None:
+            config, config_problems = load_site_config(content_dir)
+        else:
+            config, config_problems = SiteConfig(), []
+        problems += config_problems
+        if not articles_path.exists():
+            problems.append(Problem(str(articles_path), 1, "the articles folder does not exist",
+                                    "Create it and put the articles there as .md files with front matter."))
+            raise ContentError(problems)
+        articles, load_problems = load_articles(articles_path, strict=False)
+        problems += load_problems
+        problems += _editorial_problems(content_dir)
+        fatal = [p for p in problems if p.is_error and not _is_article_problem(p, articles_path)]
+        if fatal or (strict and problems):
+            raise ContentError(problems)
+        gazetteer = load_gazetteer(content_dir)
+
+    with progress.stage("extract", f"{len(articles)} articles"):
+        cache = AnalysisCache(cache_dir, context=_gazetteer_digest(content_dir))
+        analyses = analyze_all(articles, gazetteer, cache, jobs=jobs, progress=progress)
+
+    with progress.stage("merge"):
+        ordered = [analyses[a.id] for a in articles]
+        merged = merge(ordered, articles, gazetteer)
+        timeline = build_timeline(articles, analyses, merged.events, merged.undated,
+                                  gazetteer.entities, config.eras)
+    return PipelineResult(
+        timeline=timeline, config=config, problems=problems, explain=list(merged.explain),
+        words=sum(a.words for a in articles), cache_hits=cache.hits, analyzed=len(articles),
+    )
+
+
+def _is_article_problem(problem: Problem, articles_path: Path) -> bool:
+    """Problems inside one article skip that article; problems elsewhere stop the build."""
+    try:
+        Path(problem.path).resolve().relative_to(articles_path.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _gazetteer_digest(content_dir: Path | None) -> str:
+    """The corpus's own entity file changes what extraction finds, so it is part of the cache key."""
+    import hashlib
+
+    if content_dir is None:
+        return ""
+    path = content_dir / "entities.yml"
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.exists() else ""
