@@ -1,0 +1,112 @@
+"""Building never loses content or a working site, and the core needs no MkDocs."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import build_site
+from sitegen.errors import ContentError
+from tests.conftest import CONTENT, REPO
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    dest = tmp_path / "content"
+    shutil.copytree(CONTENT, dest)
+    return dest
+
+
+BAD_ARTICLE = "---\ntitle: [unclosed\npublisher: X\n---\nBody text on Monday.\n"
+
+
+def test_core_builds_with_mkdocs_unimportable(tmp_path):
+    code = (
+        "import sys; sys.modules['mkdocs'] = None\n"
+        "from pathlib import Path\n"
+        "from sitegen.build import build_site\n"
+        f"r = build_site(Path({str(CONTENT)!r}), Path({str(tmp_path / 'site')!r}), jobs=1)\n"
+        "assert r.events > 0, r\n"
+        "assert not any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules\n"
+        "               if sys.modules[m] is not None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "site" / "index.html").exists()
+
+
+def test_failed_build_leaves_previous_site_intact(tmp_path, content_copy):
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1)
+    before = tree_digest(out)
+    (content_copy / "eras.yml").write_text("- title: [broken\n", encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        build_site(content_copy, out, jobs=1)
+    assert "eras.yml" in str(err.value)
+    assert tree_digest(out) == before
+
+
+def test_bad_article_is_skipped_and_reported_or_fails_under_strict(tmp_path, content_copy):
+    (content_copy / "articles" / "2024-01-01-broken.md").write_text(BAD_ARTICLE, encoding="utf-8")
+    report = build_site(content_copy, tmp_path / "site", jobs=1)
+    assert any("2024-01-01-broken.md" in p.path and p.is_error for p in report.problems)
+    assert report.articles == 5
+    with pytest.raises(ContentError) as err:
+        build_site(content_copy, tmp_path / "strict-site", jobs=1, strict=True)
+    assert any("2024-01-01-broken.md" in p.path and p.line == 2 for p in err.value.problems)
+    assert not (tmp_path / "strict-site").exists()
+
+
+def test_build_does_not_touch_content_and_is_deterministic(tmp_path, content_copy):
+    before = tree_digest(content_copy)
+    build_site(content_copy, tmp_path / "a", jobs=2, cache_dir=tmp_path / "cache")
+    build_site(content_copy, tmp_path / "b", jobs=1, cache_dir=None)
+    build_site(content_copy, tmp_path / "c", jobs=2, cache_dir=tmp_path / "cache")  # from the cache
+    assert tree_digest(content_copy) == before
+    a, b, c = (tree_digest(tmp_path / n) for n in "abc")
+    assert a == b == c
+
+
+def test_corrupt_cache_entry_is_rebuilt_not_trusted(tmp_path, content_copy):
+    cache = tmp_path / "cache"
+    build_site(content_copy, tmp_path / "a", jobs=1, cache_dir=cache)
+    for entry in cache.rglob("*.pickle"):
+        entry.write_bytes(b"garbage")
+    report = build_site(content_copy, tmp_path / "b", jobs=1, cache_dir=cache)
+    assert report.cache_hits == 0
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+def test_output_folder_inside_content_is_refused(content_copy):
+    from sitegen.errors import SitegenError
+
+    with pytest.raises(SitegenError, match="overlaps the content"):
+        build_site(content_copy, content_copy / "site", jobs=1)
+
+
+def test_mkdocs_build_from_the_repository_root(tmp_path):
+    out = tmp_path / "mkdocs-site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
+                          cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (out / "events.json").exists()
+    assert list((out / "events").glob("*/index.html"))
+    about = (out / "about" / "index.html").read_text(encoding="utf-8")
+    home = (out / "index.html").read_text(encoding="utf-8")
+    # The hand-written page rendered by MkDocs shares the chronology's layout and style sheet.
+    stylesheet = [line for line in home.splitlines() if 'rel="stylesheet"' in line]
+    assert stylesheet and stylesheet[0].strip().split("href=")[1].split('"')[1].split("/")[-1] in about
+    from tests.sitecheck import broken_links, external_requests
+
+    assert broken_links(out) == []
+    assert external_requests(out) == []

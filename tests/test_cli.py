@@ -1,0 +1,56 @@
+"""The commands as a user runs them: extract, check, build."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import CONTENT, REPO
+
+
+def sitegen(*args, cwd=REPO):
+    return subprocess.run([sys.executable, "-m", "sitegen", *args], cwd=cwd, capture_output=True,
+                          text=True)
+
+
+def test_extract_prints_events_json_for_a_folder_and_for_one_file():
+    done = sitegen("extract", "content/articles", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert {"articles", "events", "entities"} <= data.keys()
+    assert len(data["articles"]) == 5
+    one = sorted((CONTENT / "articles").glob("*.md"))[0]
+    done = sitegen("extract", str(one), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)["articles"]) == 1
+
+
+def test_extract_table_lists_dated_events():
+    done = sitegen("extract", "content/articles")
+    assert done.returncode == 0, done.stderr
+    assert "2024-05-13" in done.stdout and "2017-12" in done.stdout
+
+
+def test_check_passes_on_the_seed_content():
+    done = sitegen("check", "content")
+    assert done.returncode == 0, done.stderr
+
+
+def test_check_lists_every_problem_with_file_and_line(tmp_path):
+    articles = tmp_path / "content" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "a.md").write_text("---\ntitle: A\npublisher: P\npublished: 2024-13-45\n---\nText.\n")
+    bad_bytes = b"---\ntitle: B\npublisher: P\npublished: 2024-01-02\n---\n\xff\xfe bad\n"
+    (articles / "b.md").write_bytes(bad_bytes)
+    done = sitegen("check", str(tmp_path / "content"))
+    assert done.returncode == 1
+    assert "a.md:4:" in done.stderr
+    assert "b.md:" in done.stderr and "UTF-8" in done.stderr
+
+
+def test_build_command_writes_the_site_and_a_summary(tmp_path):
+    done = sitegen("build", "--content", str(CONTENT), "-d", str(tmp_path / "out"), "--no-cache")
+    assert done.returncode == 0, done.stderr
+    assert "articles" in done.stdout and "events" in done.stdout
+    assert (tmp_path / "out" / "index.html").exists()
