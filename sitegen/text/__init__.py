@@ -1,0 +1,1 @@
+"""Text layer: language tables, sentence segmentation and page-furniture detection."""
