@@ -1,0 +1,70 @@
+"""A folder of article files -> articles sorted by id, with every problem from every file.
+
+A bad article is skipped and reported (or, with `strict`, the whole load fails), so one
+broken file never hides the problems of the others. Ids are file stems: they become URLs,
+so they must be unique (also ignoring case, for case-insensitive file systems).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sitegen.errors import ContentError, Problem
+from sitegen.load.article import read_article
+from sitegen.model.article import Article
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def load_corpus(articles_dir: Path, *, strict: bool = False) -> tuple[list[Article], list[Problem]]:
+    """Load every `*.md` under `articles_dir` (subfolders included, hidden ones not).
+
+    Returns the articles sorted by id and all problems. With `strict`, any error raises
+    `ContentError` carrying every problem found.
+    """
+    problems: list[Problem] = []
+    if not articles_dir.is_dir():
+        problems.append(Problem(str(articles_dir), 1, "the articles folder does not exist",
+                                "Create it and put the articles there as .md files with front matter."))
+        raise ContentError(problems)
+    root = articles_dir.parent
+    articles: list[Article] = []
+    first_seen: dict[str, Path] = {}
+    for path in article_files(articles_dir):
+        article, file_problems = read_article(path, root)
+        file_problems += _id_problems(path, first_seen)
+        problems += file_problems
+        if article is not None and not any(p.is_error for p in file_problems):
+            articles.append(article)
+    if not first_seen:
+        problems.append(Problem(str(articles_dir), 1, "no articles (*.md files) in the articles folder",
+                                "Add articles as .md files with front matter.", severity="warning"))
+    if strict and any(p.is_error for p in problems):
+        raise ContentError(problems)
+    return sorted(articles, key=lambda a: a.id), problems
+
+
+def article_files(articles_dir: Path) -> list[Path]:
+    """The article files under `articles_dir`, in a stable order, skipping hidden files and folders."""
+    files = (p for p in articles_dir.rglob("*.md") if p.is_file())
+    visible = (p for p in files
+               if not any(part.startswith(".") for part in p.relative_to(articles_dir).parts))
+    return sorted(visible, key=lambda p: p.relative_to(articles_dir).as_posix())
+
+
+def _id_problems(path: Path, first_seen: dict[str, Path]) -> list[Problem]:
+    """A duplicate id is an error (the article is skipped); an id that is not a slug a warning."""
+    article_id = path.stem
+    earlier = first_seen.get(article_id.casefold())
+    if earlier is not None:
+        return [Problem(str(path), 1,
+                        f"duplicate article id '{article_id}': {earlier} has the same file name",
+                        "Article ids are file names without .md and must be unique (ignoring case); "
+                        "rename one of the files.")]
+    first_seen[article_id.casefold()] = path
+    if not _SLUG.fullmatch(article_id):
+        return [Problem(str(path), 1, f"the file name '{article_id}' is not a slug; it becomes part of URLs",
+                        "Use lowercase letters, digits and hyphens: <published>-<short-headline>.md.",
+                        severity="warning")]
+    return []
