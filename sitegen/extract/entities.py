@@ -1,0 +1,86 @@
+"""Entities in an article: gazetteer names, demonyms and people found by pattern.
+
+`load_gazetteer` and `check_entities` are re-exported here: this is the module other
+stages import for entities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitegen.extract.gazetteer import Gazetteer, check_entities, load_gazetteer
+from sitegen.extract.names import slugify
+from sitegen.extract.people import find_people, role_before
+from sitegen.model.entity import EntityKind, EntityRef
+from sitegen.model.text import Span
+
+__all__ = ["Gazetteer", "check_entities", "find_entities", "load_gazetteer", "person_id"]
+
+REFERENCE = "reference"  # EntityRef.role of a place named only as a point of reference
+DEMONYM = "demonym"
+
+
+def person_id(name: str, gazetteer: Gazetteer) -> str:
+    """The id of a person: the gazetteer's when the name is known there, else the name's slug."""
+    return gazetteer.lookup(name) or slugify(name)
+
+
+def _is_reference(text: str, start: int, gazetteer: Gazetteer) -> bool:
+    before = text[max(0, start - 60):start]
+    return any(cue.search(before) for cue in gazetteer.reference_cues)
+
+
+def find_entities(text: str, sentences: list[Span], gazetteer: Gazetteer) -> list[EntityRef]:
+    """Every entity occurrence inside the sentences, in text order.
+
+    Places named only as a point of reference ("west of Baghdad") get role "reference";
+    adjectives of nationality ("Iraqi forces") get role "demonym".
+    """
+    refs: list[EntityRef] = []
+    assert gazetteer.matcher is not None
+    for sentence in sentences:
+        taken: list[tuple[int, int]] = []
+        for m in gazetteer.matcher.finditer(text, sentence.start, sentence.end):
+            surface = m.group()
+            if surface in gazetteer.demonyms:
+                refs.append(EntityRef(gazetteer.demonyms[surface], m.start(), m.end(), surface, DEMONYM))
+            else:
+                eid = gazetteer.names[surface]
+                entity = gazetteer.entities[eid]
+                if entity.kind is EntityKind.PERSON:
+                    role = role_before(text[max(0, m.start() - 80):m.start()], gazetteer)[1]
+                else:
+                    role = REFERENCE if _is_reference(text, m.start(), gazetteer) else None
+                refs.append(EntityRef(eid, m.start(), m.end(), surface, role))
+            taken.append((m.start(), m.end()))
+        for person in find_people(text, sentence.start, sentence.end, gazetteer, taken):
+            refs.append(EntityRef(person_id(person.name, gazetteer), person.start, person.end,
+                                  person.name, person.role))
+    return _resolve_surnames(text, sentences, sorted(refs, key=lambda r: r.start), gazetteer)
+
+
+def _resolve_surnames(text: str, sentences: list[Span], refs: list[EntityRef],
+                      gazetteer: Gazetteer) -> list[EntityRef]:
+    """Later mentions by surname ("Rasool", "Mr Hitchen", "Col Wassak") join the full name."""
+    full = {}
+    for ref in refs:
+        parts = ref.text.split()
+        entity = gazetteer.entities.get(ref.entity_id)
+        if len(parts) >= 2 and (entity is None or entity.kind.value == "person"):
+            full.setdefault(parts[-1], ref.entity_id)
+    out: list[EntityRef] = []
+    for ref in refs:
+        if " " not in ref.text and ref.entity_id == slugify(ref.text):
+            if ref.text not in full:
+                continue  # a lone word after a title that names no one found in full
+            ref = EntityRef(full[ref.text], ref.start, ref.end, ref.text, ref.role)
+        out.append(ref)
+    if not full:
+        return out
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in full) + r")(?![\w-])")
+    covered = [(r.start, r.end) for r in out]
+    for sentence in sentences:
+        for m in pattern.finditer(text, sentence.start, sentence.end):
+            if not any(s <= m.start() < e for s, e in covered):
+                out.append(EntityRef(full[m.group()], m.start(), m.end(), m.group()))
+    return sorted(out, key=lambda r: r.start)
