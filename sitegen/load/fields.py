@@ -74,10 +74,15 @@ def check_value(field: Field, value: object) -> tuple[object, list[Issue]]:
     if field.kind == "url":
         kept, issues = check_url(text)
         return kept, [Issue(i.severity, f"{field.name}: {i.message}", i.hint) for i in issues]
-    if field.kind == "language" and not _LANGUAGE_TAG.fullmatch(text):
+    if field.kind == "language" and not is_language_tag(text):
         return text, [Issue("warning", f"{field.name} {text!r} is not a language tag",
                             "Use a code such as en, fr, ar or pt-BR.")]
     return (tuple([text]) if field.kind == "texts" else text), []
+
+
+def is_language_tag(text: str) -> bool:
+    """True for a BCP 47-shaped tag such as en, fr, ar, pt-BR."""
+    return _LANGUAGE_TAG.fullmatch(text) is not None
 
 
 def _text(value: object) -> str | None:
