@@ -1,0 +1,138 @@
+"""Casualty and strength figures with their qualifiers, as reported: never averaged.
+
+"at least 15 people were killed" -> killed, 15, open; "3,000 to 5,000 fighters" -> fighters,
+3000-5000; "killing at least 28 Syrian soldiers" -> killed, 28, open, group soldiers.
+The vocabulary lives in `resources/en/events/figures.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from sitegen.errors import ResourceError
+from sitegen.model.event import Figure
+from sitegen.text.tables import resource
+
+_SECTIONS = ("numbers", "vague", "qualifiers", "kinds", "object_verbs", "groups", "strength_groups")
+
+
+@dataclass(frozen=True)
+class FigureVocabulary:
+    """The loaded `figures.yaml` and the regular expressions built from it."""
+
+    numbers: dict[str, int]
+    vague: dict[str, int]
+    qualifiers: dict[str, dict]
+    kinds: dict[str, str]
+    object_verbs: dict[str, str]
+    groups: dict[str, str]
+    strength: dict[str, str]
+    count: re.Pattern[str]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def vocabulary() -> FigureVocabulary:
+    """Load and check `figures.yaml` (errors name the file and the section)."""
+    path = resource("events", "figures.yaml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ResourceError(path, "file", f"not valid YAML: {exc}") from exc
+    for section in _SECTIONS:
+        if not isinstance(data.get(section), dict):
+            raise ResourceError(path, section, "missing or not a mapping")
+    for word, value in {**data["numbers"], **data["vague"]}.items():
+        if not isinstance(value, int):
+            raise ResourceError(path, f"numbers/vague: {word}", "the value must be a whole number")
+    number = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_alt(data['numbers'])}"
+    qual = _alt(data["qualifiers"])
+    count = re.compile(
+        rf"(?:(?P<qual>{qual})\s+)?"
+        rf"(?:(?P<vague>{_alt(data['vague'])})|(?:between\s+)?(?P<n1>{number})"
+        rf"(?:\s*(?:to|and|-|–)\s*(?P<n2>{number}))?)"
+        rf"(?P<group>(?:\s+(?!(?:{_alt(data['kinds'])})\b)[\w’'-]+){{0,3}}?\s+(?:{_alt(data['groups'])}))?\b",
+        re.IGNORECASE)
+    return FigureVocabulary(data["numbers"], data["vague"], data["qualifiers"], data["kinds"],
+                            data["object_verbs"], data["groups"], data["strength_groups"], count)
+
+
+def _value(text: str, vocab: FigureVocabulary) -> int:
+    key = text.lower()
+    if key in vocab.numbers:
+        return vocab.numbers[key]
+    return int(text.replace(",", ""))
+
+
+def _group(phrase: str, vocab: FigureVocabulary) -> tuple[str | None, str | None]:
+    """(normalised group, strength kind) of the words after a number."""
+    words = phrase.strip()
+    if not words:
+        return None, None
+    lower = words.lower()
+    head = next((g for g in sorted(vocab.groups, key=len, reverse=True) if lower.endswith(g)), None)
+    if head is None:
+        return None, None
+    group = vocab.groups[head]
+    adjective = words[: len(words) - len(head)].strip().split()
+    named = [w for w in adjective if w[:1].isupper() and w.lower() not in ("isis", "is", "isil", "daesh")]
+    if named and group in ("soldiers", "troops", "civilians", "police"):
+        group = f"{named[0]} {group}"
+    return group, vocab.strength.get(head)
+
+
+def find_figures(text: str, start: int, end: int) -> list[Figure]:
+    """Figures stated in `text[start:end]` (one sentence), in text order."""
+    vocab = vocabulary()
+    kinds = _alt(vocab.kinds)
+    figures: list[Figure] = []
+    for m in vocab.count.finditer(text, start, end):
+        if not (m.group("n1") or m.group("vague")):
+            continue
+        before = text[max(start, m.start() - 40):m.start()]
+        after = text[m.end():min(end, m.end() + 60)]
+        if re.search(r"[$€£]\s*$|\b(?:no\.|number)\s*$", before, re.IGNORECASE):
+            continue
+        if m.group("n1") and re.fullmatch(r"\d{4}", m.group("n1")) and not m.group("group"):
+            continue  # a year, not a count
+        group, strength = _group(m.group("group") or "", vocab)
+        kind = None
+        verb_before = re.search(rf"\b({_alt(vocab.object_verbs)})\s+$", before, re.IGNORECASE)
+        kind_after = re.match(
+            rf"\s*(?:(?:had|have|has|were|was|are|is|been|being|also|reportedly|later|all|\s)+)?"
+            rf"(?:among\s+the\s+)?({kinds})\b", after, re.IGNORECASE)
+        deaths_of = re.search(r"\b(deaths?|killing|wounding)\s+of\s+$", before, re.IGNORECASE)
+        if kind_after:
+            kind = vocab.kinds[kind_after.group(1).lower()]
+        elif verb_before and group:
+            kind = vocab.object_verbs[verb_before.group(1).lower()]
+        elif deaths_of and group:
+            kind = "killed" if deaths_of.group(1).lower() != "wounding" else "wounded"
+        elif re.search(r"\bwith\s+$", before) and kind_after:
+            kind = vocab.kinds[kind_after.group(1).lower()]
+        elif strength and not m.group("vague"):
+            kind = strength
+        if kind is None:
+            continue
+        if group is None and not kind_after:
+            continue
+        qual = (m.group("qual") or "").lower()
+        info = vocab.qualifiers.get(qual, {})
+        if m.group("vague"):
+            low, high, label = vocab.vague[m.group("vague").lower()], None, m.group("vague").lower()
+        else:
+            low = _value(m.group("n1"), vocab)
+            high = _value(m.group("n2"), vocab) if m.group("n2") else (None if info.get("open") else low)
+            label = info.get("label")
+            if m.group("n2"):
+                label = label or "between"
+        span_end = m.end() + (kind_after.end() if kind_after else 0)
+        figures.append(Figure(kind, low, high, label, group, text[m.start():span_end], m.start(), span_end))
+    return figures
