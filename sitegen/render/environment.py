@@ -1,0 +1,56 @@
+"""The Jinja environment pages are rendered with, and where the theme is found.
+
+Built once per render: autoescaping on, undefined names are errors, templates cached.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+import sitegen
+from sitegen.errors import SitegenError
+from sitegen.render import filters
+from sitegen.render.urls import KIND_DIRS, Urls
+
+
+def theme_dir(configured: Path | None = None) -> Path:
+    """The theme folder: the configured one, else `theme/` beside the installed package."""
+    folder = configured or Path(sitegen.__file__).resolve().parents[1] / "theme"
+    if not (folder / "base.html").is_file():
+        raise SitegenError(f"{folder}: not a sitegen theme (no base.html); set the theme folder "
+                           "to a copy of the project's theme/ directory")
+    return folder
+
+
+def sprite_symbols(folder: Path) -> frozenset[str]:
+    """Ids of the event-type marks the theme's SVG sprite defines (`mark-<type>`)."""
+    sprite = folder / "partials" / "sprite.svg"
+    if not sprite.is_file():
+        return frozenset()
+    return frozenset(re.findall(r'<symbol[^>]*\bid="(mark-[\w-]+)"', sprite.read_text(encoding="utf-8")))
+
+
+def make_environment(folder: Path, urls: Urls) -> Environment:
+    """An autoescaping, strict Jinja environment over the theme, with sitegen's filters."""
+    env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True,
+                      undefined=StrictUndefined, auto_reload=False, cache_size=-1,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    symbols = sprite_symbols(folder)
+    env.filters.update(
+        display_date=filters.display_date,
+        machine_date=filters.machine_date,
+        precision_note=filters.precision_note,
+        http_url=filters.http_url,
+        figure_ranges=filters.figure_ranges,
+    )
+    env.globals.update(
+        urls=urls,
+        casualties=lambda event: filters.figure_ranges([f for _, f in event.figures]),
+        suffix="" if urls.directory_urls else "index.html",
+        kind_dirs={k.value: v for k, v in KIND_DIRS.items()},
+        type_mark=lambda type_name: f"mark-{type_name}" if f"mark-{type_name}" in symbols else "mark-event",
+    )
+    return env

@@ -1,0 +1,86 @@
+"""Lookups the pages need (events by entity, year, era, type and article; neighbours;
+co-occurring entities), built in one pass per render instead of a scan per page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitegen.model import Article, Era, Event, Timeline
+from sitegen.model.article import Analysis
+
+
+@dataclass(frozen=True, slots=True)
+class SiteIndex:
+    """Read-only indexes over a timeline; every list keeps chronological order."""
+
+    articles: dict[str, Article]
+    position: dict[str, int]  # event id -> index in timeline.events
+    era_of: dict[str, Era | None]  # event id -> its era
+    by_entity: dict[str, list[Event]]
+    by_year: dict[int, list[Event]]
+    by_era: dict[str, list[Event]]
+    outside_eras: list[Event]
+    by_type: dict[str, list[Event]]
+    by_article: dict[str, list[Event]]  # dated and undated events an article supports
+    event_of_timex: dict[tuple[str, int], str]  # (article id, timex start) -> event id
+    cooccurring: dict[str, Counter]  # entity id -> other entity id -> shared events
+    analyses: dict[str, Analysis] = field(default_factory=dict)
+
+    def neighbours(self, events: list[Event], event: Event) -> tuple[Event | None, Event | None]:
+        """The events before and after `event` in `events` (a chronological list holding it)."""
+        lo, hi, target = 0, len(events), self.position[event.id]
+        while lo < hi:  # binary search on the chronological position
+            mid = (lo + hi) // 2
+            if self.position[events[mid].id] < target:
+                lo = mid + 1
+            else:
+                hi = mid
+        before = events[lo - 1] if lo > 0 else None
+        after = events[lo + 1] if lo + 1 < len(events) else None
+        return before, after
+
+
+def entity_ids(event: Event) -> tuple[str, ...]:
+    """Every entity an event names, people first, without repeats."""
+    return tuple(dict.fromkeys((*event.people, *event.places, *event.organizations)))
+
+
+def build_index(timeline: Timeline) -> SiteIndex:
+    """Index `timeline` in one pass over its events."""
+    articles = {a.id: a for a in timeline.articles}
+    position: dict[str, int] = {}
+    era_of: dict[str, Era | None] = {}
+    by_entity: dict[str, list[Event]] = {}
+    by_year: dict[int, list[Event]] = {}
+    by_era: dict[str, list[Event]] = {era.id: [] for era in timeline.eras}
+    outside: list[Event] = []
+    by_type: dict[str, list[Event]] = {}
+    by_article: dict[str, list[Event]] = {}
+    event_of_timex: dict[tuple[str, int], str] = {}
+    cooccurring: dict[str, Counter] = {}
+    for i, event in enumerate(timeline.events):
+        position[event.id] = i
+        era = timeline.era_of(event)
+        era_of[event.id] = era
+        (by_era[era.id] if era else outside).append(event)
+        if event.date.start is not None:
+            by_year.setdefault(event.date.start.year, []).append(event)
+        by_type.setdefault(event.type, []).append(event)
+        ids = entity_ids(event)
+        for entity_id in ids:
+            by_entity.setdefault(entity_id, []).append(event)
+            counter = cooccurring.setdefault(entity_id, Counter())
+            counter.update(other for other in ids if other != entity_id)
+    offset = len(timeline.events)
+    for j, event in enumerate(timeline.undated):
+        position.setdefault(event.id, offset + j)
+        by_type.setdefault(event.type, []).append(event)
+    for event in (*timeline.events, *timeline.undated):
+        for article_id in event.articles:
+            by_article.setdefault(article_id, []).append(event)
+        for mention in event.mentions:
+            event_of_timex.setdefault((mention.article_id, mention.timex.start), event.id)
+    return SiteIndex(articles, position, era_of, by_entity, by_year, by_era, outside, by_type,
+                     by_article, event_of_timex, cooccurring, dict(timeline.analyses))

@@ -1,0 +1,208 @@
+"""Timeline -> the flat list of pages to render: `PageSpec(path, template, context)`.
+
+Contexts hold only what differs per page; the timeline, its indexes and the settings are
+template globals, shared by every page (and inherited, not copied, by worker processes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+
+from sitegen.errors import SitegenError
+from sitegen.model import Entity, EntityKind, Era, Event, Timeline
+from sitegen.render.citations import cite_news, plain_citation
+from sitegen.render.filters import http_url, machine_date
+from sitegen.render.indexes import SiteIndex
+from sitegen.render.markdown_pages import HandPage, read_pages
+from sitegen.render.settings import RenderSettings
+from sitegen.render.sourcetext import source_view
+from sitegen.render.urls import Urls, root_of
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """One page to write: its directory-form path, its template and what varies on it."""
+
+    path: str
+    template: str
+    context: dict
+
+
+@dataclass(frozen=True, slots=True)
+class YearGroup:
+    year: int | None
+    events: list[Event]
+
+
+@dataclass(frozen=True, slots=True)
+class EraGroup:
+    """A run of chronology entries in one era (`era` None: outside every era)."""
+
+    era: Era | None
+    years: list[YearGroup]
+
+
+def group_events(events: list[Event], ix: SiteIndex) -> list[EraGroup]:
+    """Chronological events grouped by era band, then by year, keeping their order."""
+    groups = []
+    for era, run in groupby(events, key=lambda e: ix.era_of.get(e.id)):
+        years = [YearGroup(year, list(items))
+                 for year, items in groupby(run, key=lambda e: e.date.start.year if e.date.start else None)]
+        groups.append(EraGroup(era, years))
+    return groups
+
+
+def _spec(path: str, template: str, title: str, **context) -> PageSpec:
+    return PageSpec(path, template, {"path": path, "root": root_of(path), "page_title": title, **context})
+
+
+def _entities(ids: tuple[str, ...], tl: Timeline) -> list[Entity]:
+    return [tl.entities[i] for i in ids if i in tl.entities]
+
+
+def event_jsonld(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls) -> dict:
+    """schema.org Event with dates cut to their precision and its sources as NewsArticles."""
+    data: dict = {"@context": "https://schema.org", "@type": "Event", "name": event.title,
+                  "description": event.summary}
+    start = machine_date(event.date)
+    if start and "W" not in start:
+        data["startDate"] = start
+    if settings.base_url:
+        data["url"] = settings.base_url.rstrip("/") + "/" + urls.event(event.id)
+    places = _entities(event.places, tl)
+    if places:
+        data["location"] = [{"@type": "Place", "name": p.name} for p in places]
+    actors = _entities((*event.people, *event.organizations), tl)
+    if actors:
+        data["about"] = [{"@type": "Person" if a.kind is EntityKind.PERSON else "Organization",
+                          "name": a.name} for a in actors]
+    cited = []
+    for article_id in event.articles:
+        article = ix.articles.get(article_id)
+        if article is None:
+            continue
+        item: dict = {"@type": "NewsArticle", "headline": article.title,
+                      "publisher": {"@type": "Organization", "name": article.publisher}}
+        if http_url(article.url):
+            item["url"] = article.url
+        if article.published:
+            item["datePublished"] = article.published.isoformat()
+        cited.append(item)
+    if cited:
+        data["subjectOf"] = cited
+    return data
+
+
+def _event_page(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
+                chronology: list[Event], dated: bool = True) -> PageSpec:
+    before, after = ix.neighbours(chronology, event) if dated else (None, None)
+    threads = []  # previous/next event of the same place or actor
+    for entity in _entities((*event.places, *event.people, *event.organizations), tl):
+        same = ix.by_entity.get(entity.id, [])
+        if dated and len(same) > 1:
+            prev_e, next_e = ix.neighbours(same, event)
+            threads.append((entity, prev_e, next_e))
+    mentions = [(m, ix.articles.get(m.article_id)) for m in event.mentions]
+    figures = [(m, f, ix.articles.get(m.article_id)) for m, f in event.figures]
+    sources = [ix.articles[a] for a in event.articles if a in ix.articles]
+    citations = [(a, plain_citation(a, event.title), cite_news(a)) for a in sources]
+    return _spec(urls.event(event.id), "event.html", event.title, event=event, era=ix.era_of.get(event.id),
+                 before=before, after=after, threads=threads, mentions=mentions, figures=figures,
+                 sources=sources, citations=citations,
+                 people=_entities(event.people, tl), places=_entities(event.places, tl),
+                 organizations=_entities(event.organizations, tl),
+                 jsonld=event_jsonld(event, tl, ix, settings, urls), og_type="article")
+
+
+def _chronology_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls) -> list[PageSpec]:
+    events = list(tl.events)
+    size = max(1, settings.per_page)
+    count = max(1, -(-len(events) // size))
+    years = sorted(ix.by_year)
+    specs = []
+    for n in range(1, count + 1):
+        chunk = events[(n - 1) * size:n * size]
+        specs.append(_spec(urls.home(n), "chronology.html",
+                           settings.title if n == 1 else f"{settings.title}: page {n}",
+                           groups=group_events(chunk, ix), page_no=n, page_count=count,
+                           years=years, eras=tl.eras, undated_count=len(tl.undated),
+                           outside_count=len(ix.outside_eras), og_type="website"))
+    return specs
+
+
+def _listing(path: str, title: str, events: list[Event], ix: SiteIndex, **extra) -> PageSpec:
+    return _spec(path, "listing.html", title, groups=group_events(events, ix), **extra)
+
+
+def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls) -> list[PageSpec]:
+    """Every page of the site, in a stable order; refuses two pages on one path."""
+    specs = _chronology_pages(tl, ix, settings, urls)
+    chronology = list(tl.events)
+    specs += [_event_page(e, tl, ix, settings, urls, chronology) for e in tl.events]
+    specs += [_event_page(e, tl, ix, settings, urls, [], dated=False) for e in tl.undated]
+    specs.append(_spec("undated/", "undated.html", "Undated events", events=list(tl.undated)))
+    for article in tl.articles:
+        supported = ix.by_article.get(article.id, [])
+        alone = [e for e in supported if e.articles == (article.id,)]
+        specs.append(_spec(urls.source(article.id), "source.html", article.title, article=article,
+                           blocks=source_view(article, ix.analyses.get(article.id), ix.event_of_timex),
+                           events=supported, alone=alone, cite=cite_news(article), og_type="article"))
+    specs.append(_spec("sources/", "sources.html", "Sources",
+                       articles=sorted(tl.articles, key=lambda a: (a.published is None, a.published, a.id))))
+    by_kind: dict[EntityKind, list[Entity]] = {kind: [] for kind in EntityKind}
+    for entity in sorted(tl.entities.values(), key=lambda x: x.name.casefold()):
+        by_kind[entity.kind].append(entity)
+        events = ix.by_entity.get(entity.id, [])
+        related = [(tl.entities[i], n) for i, n in ix.cooccurring.get(entity.id, {}).most_common(12)
+                   if i in tl.entities]
+        parent = tl.entities.get(entity.parent) if entity.parent else None
+        specs.append(_spec(urls.entity(entity.kind, entity.id), "entity.html", entity.name, entity=entity,
+                           groups=group_events(events, ix), count=len(events), related=related,
+                           parent=parent, feed=True))
+    for kind, members in by_kind.items():
+        title = {EntityKind.PERSON: "People", EntityKind.PLACE: "Places",
+                 EntityKind.ORGANIZATION: "Organisations"}[kind]
+        specs.append(_spec(urls.kind_index(kind), "entities.html", title, kind=kind,
+                           members=[(m, len(ix.by_entity.get(m.id, []))) for m in members]))
+    for year, events in sorted(ix.by_year.items()):
+        specs.append(_listing(urls.year(year), str(year), events, ix, year=year))
+    specs.append(_spec("years/", "years.html", "Years",
+                       years=[(y, len(ev)) for y, ev in sorted(ix.by_year.items())]))
+    for era in tl.eras:
+        specs.append(_listing(urls.era(era.id), era.title, ix.by_era.get(era.id, []), ix, era=era, feed=True))
+    specs.append(_listing("outside-eras/", "Outside the eras", ix.outside_eras, ix))
+    specs.append(_spec("eras/", "eras.html", "Eras",
+                       eras=[(r, len(ix.by_era.get(r.id, []))) for r in tl.eras],
+                       outside_count=len(ix.outside_eras)))
+    for type_name, events in sorted(ix.by_type.items()):
+        specs.append(_listing(urls.type(type_name), f"Type: {type_name}", events, ix, type_name=type_name))
+    specs.append(_spec("types/", "types.html", "Event types",
+                       types=[(t, len(ev)) for t, ev in sorted(ix.by_type.items())]))
+    specs += hand_pages(settings.pages_dir, urls)
+    _refuse_collisions(specs)
+    return specs
+
+
+_DEFAULT_PAGES = {"about": "About", "method": "Method"}
+
+
+def hand_pages(pages_dir: Path | None, urls: Urls) -> list[PageSpec]:
+    """The hand-written Markdown pages; About and Method get a stub when not written."""
+    pages: list[HandPage] = read_pages(pages_dir) if pages_dir else []
+    slugs = {p.slug for p in pages}
+    specs = [_spec(urls.page(p.slug), "page.html", p.title, body=p.html) for p in pages]
+    for slug, title in _DEFAULT_PAGES.items():
+        if slug not in slugs:
+            specs.append(_spec(urls.page(slug), "page.html", title, body=None))
+    return specs
+
+
+def _refuse_collisions(specs: list[PageSpec]) -> None:
+    seen: dict[str, str] = {}
+    for spec in specs:
+        if spec.path in seen:
+            raise SitegenError(f"two pages would be written to '{spec.path}' ({seen[spec.path]} and "
+                               f"{spec.context['page_title']}); give one of them another id")
+        seen[spec.path] = spec.context["page_title"]

@@ -1,0 +1,125 @@
+"""Render a whole site: build the indexes and page list once, render the pages (in worker
+processes forked from this one when `jobs > 1`), then write the data exports and feeds.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+
+from jinja2 import Environment
+
+from sitegen.model import Event, Timeline
+from sitegen.render import datasets, exports, feeds
+from sitegen.render.environment import make_environment, theme_dir
+from sitegen.render.indexes import SiteIndex, build_index
+from sitegen.render.pages import PageSpec, build_pages
+from sitegen.render.settings import RenderResult, RenderSettings
+from sitegen.render.urls import Urls, file_of, root_of
+
+STATIC_DIRS = ("css", "js", "img")
+
+# Set before forking so workers inherit them instead of receiving pickled copies.
+_JOB: tuple[Environment, list[PageSpec], Path] | None = None
+
+
+def _render_range(bounds: tuple[int, int]) -> list[str]:
+    assert _JOB is not None
+    env, specs, out_dir = _JOB
+    written = []
+    for spec in specs[bounds[0]:bounds[1]]:
+        html = env.get_template(spec.template).render(spec.context)
+        rel = file_of(spec.path)
+        target = out_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        written.append(rel)
+    return written
+
+
+def _render_pages(env: Environment, specs: list[PageSpec], out_dir: Path, jobs: int) -> list[str]:
+    global _JOB
+    _JOB = (env, specs, out_dir)
+    try:
+        if jobs <= 1 or len(specs) < 64 or "fork" not in multiprocessing.get_all_start_methods():
+            return _render_range((0, len(specs)))
+        chunk = max(16, len(specs) // (jobs * 8))
+        ranges = [(i, min(i + chunk, len(specs))) for i in range(0, len(specs), chunk)]
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return [path for part in pool.map(_render_range, ranges) for path in part]
+    finally:
+        _JOB = None
+
+
+def _write(out_dir: Path, rel: str, text: str, files: list[str]) -> None:
+    target = out_dir / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    files.append(rel)
+
+
+def _copy_static(folder: Path, out_dir: Path, files: list[str]) -> None:
+    for name in STATIC_DIRS:
+        source = folder / name
+        if not source.is_dir():
+            continue
+        for path in sorted(source.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                rel = path.relative_to(folder).as_posix()
+                (out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, out_dir / rel)
+                files.append(rel)
+
+
+def _feeds(timeline: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
+           out_dir: Path, files: list[str]) -> None:
+    """Atom feeds for the site, each era and each entity with events: the newest events."""
+    base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
+
+    def write(page_path: str, title: str, key: str, events: list[Event]) -> None:
+        rel = f"{page_path}feed.xml"
+        prefix = base or root_of(rel)
+        newest = list(reversed(events[-settings.feed_entries:]))
+        text = feeds.atom_feed(title=title, feed_key=key, events=newest, articles=ix.articles,
+                               link_for=lambda e: prefix + urls.href(urls.event(e.id)),
+                               self_href=(base + rel) if base else "feed.xml",
+                               site_href=prefix + urls.href(page_path), author=settings.title)
+        _write(out_dir, rel, text, files)
+
+    write("", settings.title, "site", list(timeline.events))
+    for era in timeline.eras:
+        write(urls.era(era.id), f"{settings.title}: {era.title}", f"era:{era.id}", ix.by_era.get(era.id, []))
+    for entity in timeline.entities.values():
+        write(urls.entity(entity.kind, entity.id), f"{settings.title}: {entity.name}",
+              f"entity:{entity.id}", ix.by_entity.get(entity.id, []))
+
+
+def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
+                jobs: int = 1) -> RenderResult:
+    """Write the complete static site for `timeline` into the existing, empty `out_dir`."""
+    out_dir = Path(out_dir)
+    folder = theme_dir(settings.theme_dir)
+    urls = Urls(settings.directory_urls)
+    ix = build_index(timeline)
+    env = make_environment(folder, urls)
+    base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
+    env.globals.update(tl=timeline, ix=ix, site=settings, site_title=settings.title, base=base,
+                       language=settings.language)
+    specs = build_pages(timeline, ix, settings, urls)
+    jobs = max(1, min(jobs, os.cpu_count() or 1))
+    files = _render_pages(env, specs, out_dir, jobs)
+    pages = len(files)
+    not_found = env.get_template("404.html").render(path="404.html", root=base, page_title="Page not found")
+    _write(out_dir, "404.html", not_found, files)
+    _copy_static(folder, out_dir, files)
+    _write(out_dir, "events.json", exports.dumps(exports.events_json(timeline)), files)
+    _write(out_dir, "events.schema.json", exports.schema_text(), files)
+    _write(out_dir, "events.csv", datasets.events_csv(timeline), files)
+    _write(out_dir, "timelinejs.json", exports.dumps(datasets.timelinejs(timeline, settings.title)), files)
+    _feeds(timeline, ix, settings, urls, out_dir, files)
+    if base:
+        _write(out_dir, "sitemap.xml", feeds.sitemap(base, [s.path for s in specs]), files)
+    _write(out_dir, "robots.txt", feeds.robots(base, bool(base)), files)
+    return RenderResult(pages=pages + 1, files=files)

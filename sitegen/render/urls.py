@@ -1,0 +1,88 @@
+"""The one place that turns model objects into site paths, so links and files always agree.
+
+Paths are relative to the site root, in directory form (`events/<id>/`); `Urls.href` turns
+one into the link written in pages (`events/<id>/` or `events/<id>/index.html`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from sitegen.model import EntityKind
+
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+KIND_DIRS = {EntityKind.PERSON: "people", EntityKind.PLACE: "places",
+             EntityKind.ORGANIZATION: "organizations"}
+
+
+def segment(value: str) -> str:
+    """A path segment for an id: word characters, dots and hyphens only, never empty."""
+    cleaned = _UNSAFE.sub("-", str(value)).strip("-.")
+    return cleaned or "_"
+
+
+def file_of(path: str) -> str:
+    """The file a directory-form path is written to: `events/x/` -> `events/x/index.html`."""
+    return f"{path}index.html" if path == "" or path.endswith("/") else path
+
+
+def depth(path: str) -> int:
+    """How many folders deep the page at `path` lives (the root page is 0)."""
+    return file_of(path).count("/")
+
+
+def root_of(path: str) -> str:
+    """The relative prefix from the page at `path` back to the site root ("" or "../../")."""
+    return "../" * depth(path)
+
+
+@dataclass(frozen=True, slots=True)
+class Urls:
+    """Site paths of every kind of page; `href` gives the form used in links."""
+
+    directory_urls: bool = True
+
+    def href(self, path: str) -> str:
+        if self.directory_urls:
+            return quote(path, safe="/#.-_~") or "./"
+        return quote(file_of(path), safe="/#.-_~")
+
+    # Directory-form paths, relative to the site root.
+    @staticmethod
+    def home(page: int = 1) -> str:
+        return "" if page <= 1 else f"page/{page}/"
+
+    @staticmethod
+    def event(event_id: str) -> str:
+        return f"events/{segment(event_id)}/"
+
+    @staticmethod
+    def source(article_id: str) -> str:
+        return f"sources/{segment(article_id)}/"
+
+    @staticmethod
+    def entity(kind: EntityKind, entity_id: str) -> str:
+        return f"{KIND_DIRS[kind]}/{segment(entity_id)}/"
+
+    @staticmethod
+    def kind_index(kind: EntityKind) -> str:
+        return f"{KIND_DIRS[kind]}/"
+
+    @staticmethod
+    def year(year: int) -> str:
+        return f"years/{year:04d}/"
+
+    @staticmethod
+    def era(era_id: str) -> str:
+        return f"eras/{segment(era_id)}/"
+
+    @staticmethod
+    def type(type_name: str) -> str:
+        return f"types/{segment(type_name)}/"
+
+    @staticmethod
+    def page(slug: str) -> str:
+        return f"{segment(slug)}/"
