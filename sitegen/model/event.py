@@ -41,6 +41,8 @@ class Mention:
     `id` is `<article id>/<sentence start>-<timex start>`, stable across rebuilds.
     `modality`: happened, claimed, announced, planned, reported.
     `role`: "report" (the article's news) or "recall" (background history).
+    `follows`: a claim of responsibility or confirmation belongs to the event it responds to,
+    whatever its own date; merge joins it there without letting it move the event's date.
     """
 
     id: str
@@ -58,6 +60,7 @@ class Mention:
     figures: tuple[Figure, ...] = ()
     role: str = "report"
     anchor: str | None = None  # what a relative date was resolved against, for audit
+    follows: str | None = None  # id of the mention this one responds to (a claim, a confirmation)
 
 
 @dataclass(frozen=True, slots=True)
