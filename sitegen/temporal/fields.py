@@ -1,0 +1,77 @@
+"""Turning the text a rule's named groups matched into numbers and codes via the word tables."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitegen.temporal.resources import Resources, field_name
+
+_SPACES = re.compile(r"[\s\-]+")
+
+
+def words(text: str) -> str:
+    """Lower-case, single-spaced form used to look words up in the tables."""
+    return " ".join(text.lower().split())
+
+
+def number(text: str, res: Resources) -> float | str | None:
+    """A cardinal number written in digits or words ("24", "twenty-four", "a few" -> "X")."""
+    t = words(text).replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    table = res.tables["numbers"]
+    if t in table:
+        v = table[t]
+        return "X" if v == "X" else float(v)
+    total = 0.0
+    for part in _SPACES.split(t):
+        if part not in table or table[part] == "X":
+            return None
+        v = float(table[part])
+        if v == 100 and total:
+            total *= 100
+        else:
+            total += v
+    return total
+
+
+def lookup(group: str, text: str, res: Resources) -> Any:
+    """The normalised value of one matched group: via its table, or as an integer."""
+    table = res.table_for_group(group)
+    base = field_name(group)[0]
+    if base == "num":
+        return number(text, res)
+    if table is not None:
+        key = words(text).rstrip(".")
+        if key in table:
+            return table[key]
+        key = key.replace("-", " ")
+        if key in table:
+            return table[key]
+        return int(key) if key.isdigit() else None
+    if base in ("ampm", "era"):
+        return re.sub(r"[^a-z]", "", text.lower())
+    digits = re.sub(r"\D", "", text)
+    return int(digits) if digits else None
+
+
+def collect(groups: dict[str, str | None], res: Resources) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Normalised fields of a match: (start fields, range-end fields). Alternative spellings
+    of one field ("month", "month2") merge into one; "day_end" goes to the range end."""
+    start: dict[str, Any] = {}
+    end: dict[str, Any] = {}
+    for name, text in groups.items():
+        if text is None:
+            continue
+        value = lookup(name, text, res)
+        if value is None:
+            continue
+        base, is_end = field_name(name)
+        target = end if is_end else start
+        target.setdefault(base, value)
+        if base in ("num", "pod", "dayrel", "rel", "mod"):
+            target.setdefault(base + "_text", words(text))
+    return start, end

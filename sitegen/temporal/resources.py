@@ -1,0 +1,254 @@
+"""Loading and validating the temporal tagger's language resources (YAML word tables and rules).
+
+Everything language-specific lives in `sitegen/resources/<lang>/temporal/`; this module reads
+it once, checks it, and reports a malformed file with its path and the rule or table at fault.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitegen.errors import ResourceError
+
+RESOURCE_ROOT = Path(__file__).resolve().parents[1] / "resources"
+
+KINDS = frozenset({"date", "shift", "offset", "duration", "set", "literal", "same"})
+TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
+ANCHORS = frozenset({"dct", "previous", "auto"})
+NUMERIC_GROUPS = frozenset({"year", "day", "hour", "minute", "ampm", "quarter", "decade", "century",
+                            "yy", "bcyear", "era"})
+_MACRO_REF = re.compile(r"@([A-Za-z_]+)")
+_GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sentence a rule must handle, with the expression the tagger should find in it."""
+
+    text: str
+    dct: str | None
+    domain: str
+    expect: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One extraction rule: a pattern (macros expanded) and how its groups become a value."""
+
+    name: str
+    kind: str
+    pattern: str
+    type: str | None
+    anchor: str
+    value: str | None
+    examples: tuple[Example, ...]
+    defaults: tuple[tuple[str, Any], ...] = ()  # field values used when the text gives none
+
+
+@dataclass(frozen=True, slots=True)
+class NegativeRule:
+    """Drops a candidate whose text (and optionally context) matches."""
+
+    name: str
+    text: re.Pattern[str]
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """All the language knowledge the tagger uses, validated."""
+
+    tables: dict[str, dict[str, Any]]
+    group_tables: dict[str, str]
+    rules: tuple[Rule, ...]
+    negatives: tuple[NegativeRule, ...]
+    directory: Path = field(default=RESOURCE_ROOT)
+
+    def table_for_group(self, group: str) -> dict[str, Any] | None:
+        name = self.group_tables.get(field_name(group)[0])
+        return self.tables[name] if name else None
+
+
+def field_name(group: str) -> tuple[str, bool]:
+    """("month", False) for group "month2"; ("day", True) for "day_end": the end of a range."""
+    base = group.rstrip("0123456789")
+    if base.endswith("_end"):
+        return base[:-4], True
+    return base, False
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError:
+        raise ResourceError(path, "file", "missing; reinstall sitegen or restore the file") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "file"
+        raise ResourceError(path, where, f"not valid YAML ({exc})") from None
+
+
+def _load_tables(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("tables"), dict):
+        raise ResourceError(path, "top level", "expected a mapping with 'tables' and 'groups'")
+    tables: dict[str, dict[str, Any]] = {}
+    for name, table in data["tables"].items():
+        if not isinstance(table, dict) or not table:
+            raise ResourceError(path, f"table {name!r}", "must be a non-empty mapping of word: value")
+        clean: dict[str, Any] = {}
+        for word, value in table.items():
+            if not isinstance(word, str) or word != word.lower() or not word.strip():
+                raise ResourceError(path, f"table {name!r}", f"word {word!r} must be lower-case text")
+            if value is None:
+                raise ResourceError(path, f"table {name!r}", f"word {word!r} has no value")
+            clean[" ".join(word.split())] = value
+        tables[name] = clean
+    groups = data.get("groups") or {}
+    if not isinstance(groups, dict):
+        raise ResourceError(path, "groups", "must map a group name to a table name")
+    for group, table in groups.items():
+        if table not in tables:
+            raise ResourceError(path, f"group {group!r}", f"names unknown table {table!r}")
+    return tables, dict(groups)
+
+
+def _table_regex(words: dict[str, Any]) -> str:
+    alts = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alts) + ")"
+
+
+def expand(pattern: str, macros: dict[str, str], tables: dict[str, dict[str, Any]],
+           path: Path, where: str, depth: int = 0) -> str:
+    """Replace @NAME by its macro (recursively) or by the alternation of a word table."""
+    if depth > 10:
+        raise ResourceError(path, where, "macros refer to each other in a loop")
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in macros:
+            return expand(macros[name], macros, tables, path, where, depth + 1)
+        if name in tables:
+            return _table_regex(tables[name])
+        raise ResourceError(path, where, f"unknown macro or table @{name}")
+
+    return _MACRO_REF.sub(sub, pattern)
+
+
+def _examples(raw: Any, path: Path, where: str) -> tuple[Example, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise ResourceError(path, where, "needs at least one example (text and expect)")
+    out = []
+    for i, ex in enumerate(raw, 1):
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) \
+                or not isinstance(ex.get("expect"), dict):
+            raise ResourceError(path, f"{where}, example {i}", "needs 'text' and an 'expect' mapping")
+        exp = {k: str(v) for k, v in ex["expect"].items()}
+        if "text" not in exp or exp["text"] not in ex["text"]:
+            raise ResourceError(path, f"{where}, example {i}",
+                                "expect.text must be a part of the example text")
+        dct = ex.get("dct")
+        domain = ex.get("domain", "news")
+        if domain not in ("news", "narratives"):
+            raise ResourceError(path, f"{where}, example {i}", f"unknown domain {domain!r}")
+        out.append(Example(ex["text"], str(dct) if dct is not None else None, domain, exp))
+    return tuple(out)
+
+
+def _load_rules(path: Path, tables: dict[str, dict[str, Any]],
+                group_tables: dict[str, str]) -> tuple[Rule, ...]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ResourceError(path, "top level", "expected a mapping with 'macros' and a 'rules' list")
+    macros = data.get("macros") or {}
+    if not isinstance(macros, dict) or not all(isinstance(v, str) for v in macros.values()):
+        raise ResourceError(path, "macros", "must map a name to a pattern string")
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data["rules"], 1):
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+            raise ResourceError(path, f"rule #{i}", "needs a 'name'")
+        name = raw["name"]
+        where = f"rule {name!r}"
+        if name in seen:
+            raise ResourceError(path, where, "name used twice")
+        seen.add(name)
+        kind = raw.get("kind")
+        if kind not in KINDS:
+            raise ResourceError(path, where, f"kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
+        if not isinstance(raw.get("pattern"), str):
+            raise ResourceError(path, where, "needs a 'pattern' string")
+        rtype = raw.get("type")
+        if rtype is not None and rtype not in TYPES:
+            raise ResourceError(path, where, f"type {rtype!r} is not one of {', '.join(sorted(TYPES))}")
+        anchor = raw.get("anchor", "auto")
+        if anchor not in ANCHORS:
+            raise ResourceError(path, where, f"anchor {anchor!r} is not one of {', '.join(sorted(ANCHORS))}")
+        pattern = expand(raw["pattern"], macros, tables, path, where)
+        try:
+            compiled = re.compile(pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise ResourceError(path, where, f"pattern is not a valid regular expression ({exc})") from None
+        for group in compiled.groupindex:
+            base = field_name(group)[0]
+            if base not in group_tables and base not in NUMERIC_GROUPS:
+                raise ResourceError(path, where, f"group {group!r} has no table in vocabulary.yaml "
+                                                 f"and is not a number group")
+        defaults = raw.get("defaults") or {}
+        if not isinstance(defaults, dict):
+            raise ResourceError(path, where, "defaults must map a field name to a value")
+        rules.append(Rule(name, kind, pattern, rtype, anchor, raw.get("value"),
+                          _examples(raw.get("examples"), path, where),
+                          tuple((k, float(v) if k == "num" else v) for k, v in defaults.items())))
+    return tuple(rules)
+
+
+def _load_negatives(path: Path) -> tuple[NegativeRule, ...]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ResourceError(path, "top level", "expected a mapping with a 'rules' list")
+    out = []
+    for i, raw in enumerate(data["rules"], 1):
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+            raise ResourceError(path, f"rule #{i}", "needs a 'name'")
+        where = f"rule {raw['name']!r}"
+        if not isinstance(raw.get("text"), str):
+            raise ResourceError(path, where, "needs a 'text' pattern")
+        compiled = []
+        for key, flags in (("text", 0), ("before", re.IGNORECASE), ("after", re.IGNORECASE)):
+            src = raw.get(key)
+            if src is None:
+                compiled.append(None)
+                continue
+            try:
+                compiled.append(re.compile(src, flags))
+            except re.error as exc:
+                raise ResourceError(path, where, f"{key} is not a valid regular expression ({exc})") from None
+        examples = raw.get("examples")
+        if not isinstance(examples, list) or not examples or not all(isinstance(e, str) for e in examples):
+            raise ResourceError(path, where, "needs at least one example sentence")
+        out.append(NegativeRule(raw["name"], compiled[0], compiled[1], compiled[2], tuple(examples)))
+    return tuple(out)
+
+
+def load(directory: Path) -> Resources:
+    """Read and validate the three resource files in `directory`."""
+    tables, group_tables = _load_tables(directory / "vocabulary.yaml")
+    rules = _load_rules(directory / "rules.yaml", tables, group_tables)
+    negatives = _load_negatives(directory / "negatives.yaml")
+    return Resources(tables, group_tables, rules, negatives, directory)
+
+
+@cache
+def default_resources(lang: str = "en") -> Resources:
+    """The shipped resources for `lang`, loaded once per process."""
+    return load(RESOURCE_ROOT / lang / "temporal")

@@ -1,0 +1,137 @@
+"""The temporal tagger: finds time expressions in text and normalises them to TIMEX3.
+
+All rules are combined into one regular expression scanned once over the text; each match
+is checked against the negative rules, then normalised in text order so that expressions
+like "the same month" can refer back to the last time the text set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from sitegen.model import Timex
+from sitegen.temporal import values
+from sitegen.temporal.dates import date_value
+from sitegen.temporal.fields import collect
+from sitegen.temporal.resources import Resources, Rule, default_resources
+
+DOMAINS = ("news", "narratives")
+_GROUP_DEF = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """The combined scanner and, per alternative, its rule and group names."""
+
+    scanner: re.Pattern[str]
+    rules: dict[int, tuple[Rule, tuple[tuple[str, str], ...]]]
+    future: re.Pattern[str]
+
+
+def compile_rules(res: Resources) -> Compiled:
+    """One alternation of all rules in order; each rule's groups get a unique prefix."""
+    parts = []
+    names: list[tuple[Rule, tuple[tuple[str, str], ...]]] = []
+    for i, rule in enumerate(res.rules):
+        groups = tuple((f"r{i}_{g}", g) for g in _GROUP_DEF.findall(rule.pattern))
+        body = _GROUP_DEF.sub(lambda m, i=i: f"(?P<r{i}_{m.group(1)}>", rule.pattern)
+        parts.append(f"(?P<R{i}>(?<!\\w)(?:{body})(?!\\w))")
+        names.append((rule, groups))
+    scanner = re.compile("|".join(parts), re.IGNORECASE)
+    by_index = {scanner.groupindex[f"R{i}"]: entry for i, entry in enumerate(names)}
+    cues = sorted(res.tables.get("future_cues", {}), key=len, reverse=True)
+    future = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
+    return Compiled(scanner, by_index, future)
+
+
+@cache
+def _compiled_default() -> Compiled:
+    return compile_rules(default_resources())
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The text of the clause around [start, end), at most 120 characters each side."""
+    lo = max(0, start - 120)
+    before = text[lo:start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    after = text[end:end + 120]
+    m = _CLAUSE_END.search(after)
+    return before[cut:] + " " + after[: m.start() if m else len(after)]
+
+
+def _negated(res: Resources, text: str, start: int, end: int) -> bool:
+    span = text[start:end]
+    for neg in res.negatives:
+        if not neg.text.fullmatch(span):
+            continue
+        if neg.before is not None and not neg.before.search(text[max(0, start - 60):start]):
+            continue
+        if neg.after is not None and not neg.after.match(text[end:end + 60]):
+            continue
+        return True
+    return False
+
+
+def _updates_reference(value: str) -> bool:
+    return value[:1].isdigit() and "X" not in value and len(value.split("/")[0].split("T")[0]) >= 4
+
+
+def tag(text: str, dct: date | None = None, *, domain: str = "news",
+        resources: Resources | None = None) -> list[Timex]:
+    """Time expressions in `text`, sorted by start and non-overlapping.
+
+    `dct` is the document creation time deictic expressions are anchored on ("yesterday",
+    "last month"); without it they stay unresolved. `domain` is "news" (partial dates
+    anchored on the dct) or "narratives" (anchored on the last time the text set).
+    """
+    if domain not in DOMAINS:
+        raise ValueError(f"domain must be one of {', '.join(DOMAINS)}, not {domain!r}")
+    res = resources or default_resources()
+    comp = _compiled_default() if resources is None else compile_rules(res)
+    out: list[Timex] = []
+    previous: str | None = None
+    for m in comp.scanner.finditer(text):
+        idx = m.lastindex
+        if idx is None or idx not in comp.rules:
+            continue
+        rule, groups = comp.rules[idx]
+        start, end = m.span()
+        if _negated(res, text, start, end):
+            continue
+        raw = {orig: m.group(full) for full, orig in groups}
+        fields, end_fields = collect(raw, res)
+        for key, value in rule.defaults:
+            fields.setdefault(key, value)
+        span_text = text[start:end]
+        future = bool(comp.future.search(_clause(text, start, end))) if dct or previous else False
+        ctx = values.Context(dct, previous, domain, future)
+        built = _build(rule, fields, end_fields, ctx, span_text)
+        if built is None:
+            continue
+        dv = date_value(built.value, built.mod, spread_days=built.spread_days) \
+            if built.type in ("DATE", "TIME") else None
+        out.append(Timex(start, end, span_text, built.type, built.value, built.mod, dv, built.anchor,
+                         rule.name))
+        if built.type in ("DATE", "TIME") and _updates_reference(built.value):
+            previous = built.value.split("/")[0]
+    return out
+
+
+def _build(rule: Rule, fields: dict, end_fields: dict, ctx: values.Context, text: str) -> values.Built | None:
+    if rule.kind == "date":
+        return values.build_date(rule, fields, end_fields, ctx)
+    if rule.kind == "shift":
+        return values.build_shift(rule, fields, ctx)
+    if rule.kind == "offset":
+        return values.build_offset(rule, fields, ctx)
+    if rule.kind == "duration":
+        return values.build_duration(rule, fields, ctx, text)
+    if rule.kind == "set":
+        return values.build_set(rule, fields)
+    if rule.kind == "literal":
+        return values.build_literal(rule, fields)
+    return values.build_same(rule, fields, ctx)

@@ -1,0 +1,383 @@
+"""Building TIMEX3 values from a rule's normalised fields, resolved against an anchor time.
+
+Each rule `kind` has one builder here. Builders never read the clock: without an anchor
+date they return values with X in them (or PRESENT_REF and friends).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sitegen.model import Precision
+from sitegen.temporal.dates import SEASON_START_MONTH, add_months, bounds, week_value
+from sitegen.temporal.resources import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a relative expression can be resolved against at one point of the text."""
+
+    dct: date | None
+    previous: str | None  # value of the last time the text set (None at the start)
+    domain: str
+    future: bool  # the clause speaks of the future ("will", "next", ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """The outcome of a builder: TIMEX3 type, value, mod, and what it was anchored on."""
+
+    type: str
+    value: str
+    mod: str | None
+    anchor: str
+    spread_days: int = 0  # the value is a best guess; the bounds widen by this many days
+
+
+def _anchor(rule: Rule, ctx: Context) -> tuple[date | None, Precision, str]:
+    """The anchor day, its precision and the anchor's name for this rule at this point."""
+    use_previous = rule.anchor == "previous" or (rule.anchor == "auto" and ctx.domain == "narratives")
+    if use_previous and ctx.previous:
+        precision, start, _ = bounds(ctx.previous)
+        if start is not None:
+            return start, precision, "previous"
+    if rule.anchor == "previous" and ctx.dct is None:
+        return None, Precision.UNKNOWN, "previous"
+    return ctx.dct, Precision.DAY, "dct"
+
+
+def _mod(fields: dict[str, Any]) -> str | None:
+    mod = fields.get("mod")
+    return str(mod) if mod else None
+
+
+def _year_for(month: int, day: int | None, anchor: date, ctx: Context, how: str) -> int:
+    """Year of a month (and day) given without one: same as the anchor, or the nearest
+    occurrence in the direction the clause points when anchored on the document date."""
+    if how != "dct":
+        return anchor.year
+    key, ref = (month, day or 0), (anchor.month, anchor.day if day else 0)
+    if ctx.future:
+        return anchor.year + (1 if key < ref else 0)
+    # past by default, but a date in the month after the document date is still ahead
+    return anchor.year - (1 if month > anchor.month + 1 else 0)
+
+
+def _weekday_date(weekday: int, anchor: date, rel: int | None, future: bool) -> date:
+    delta = weekday - anchor.isoweekday()
+    if rel == -1:
+        return anchor + timedelta(days=delta - 7 if delta >= 0 else delta)
+    if rel == 1:
+        return anchor + timedelta(days=delta + 7 if delta <= 0 else delta)
+    if rel == 0:
+        return anchor + timedelta(days=delta)
+    if future:
+        return anchor + timedelta(days=delta if delta >= 0 else delta + 7)
+    return anchor + timedelta(days=delta if delta <= 0 else delta - 7)
+
+
+def _time_suffix(fields: dict[str, Any]) -> str:
+    hour = fields.get("hour")
+    if hour is not None:
+        ampm = fields.get("ampm", "")
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        return f"T{hour:02d}:{int(fields.get('minute') or 0):02d}"
+    pod = fields.get("pod")
+    return f"T{pod}" if pod else ""
+
+
+def _full_year(year: int) -> int:
+    if year < 100:
+        return 2000 + year if year < 50 else 1900 + year
+    return year
+
+
+def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context) -> Built | None:
+    mod = _mod(f)
+    if end:
+        first = build_date(rule, f, {}, ctx)
+        if first is None:
+            return None
+        merged = {k: v for k, v in f.items() if k not in ("mod", "mod_text")} | end
+        if "year" in end and "year" in f:
+            merged["year"] = _end_year(f["year"], end["year"])
+        last = build_date(rule, merged, {}, ctx)
+        if last is None:
+            return None
+        return Built("DATE", f"{first.value}/{last.value}", mod, first.anchor)
+    if "decade" in f or "yy" in f or "decword" in f:
+        if "decade" in f:
+            value = f"{f['decade']:03d}"
+        elif "yy" in f:
+            value = f"19{f['yy']}"
+        else:
+            value = f"19{f['decword']}"
+        return Built("DATE", value, mod, "absolute")
+    if "century" in f or ("ord" in f and "month" not in f):
+        c = f.get("century") or f.get("ord")
+        if not isinstance(c, int) or c < 1:
+            return None
+        return Built("DATE", f"{c - 1:02d}", mod, "absolute")
+    if "bcyear" in f:
+        era = f.get("era", "")
+        if era.startswith("b"):
+            return Built("DATE", f"BC{f['bcyear']:04d}", mod, "absolute")
+        return Built("DATE", f"{f['bcyear']:04d}", mod, "absolute")
+    suffix = _time_suffix(f)
+    rtype = rule.type or ("TIME" if suffix else "DATE")
+    if "ord" in f and "month" in f and "day" not in f:
+        f = f | {"day": f["ord"]}
+    year = f.get("year")
+    if year is not None:
+        year = _full_year(year)
+        if f.get("era", "").startswith("b"):
+            return Built("DATE", f"BC{year:04d}", mod, "absolute")
+        return _with_year(year, f, suffix, rtype, mod, "absolute")
+    anchor, _, how = _anchor(rule, ctx)
+    if "dayrel" in f:
+        if anchor is None:
+            return Built(rtype, "XXXX-XX-XX" + suffix, mod, how)
+        return Built(rtype, (anchor + timedelta(days=int(f["dayrel"]))).isoformat() + suffix, mod, how)
+    if "rel" in f and "pod" in f and "weekday" not in f and "month" not in f:
+        # "last night", "this morning": the day of the anchor, or the day before for "last"
+        if anchor is None:
+            return Built(rtype, "XXXX-XX-XX" + suffix, mod, how)
+        shift = -1 if f["rel"] == -1 and f["pod"] == "NI" else 0
+        return Built(rtype, (anchor + timedelta(days=shift)).isoformat() + suffix, mod, how)
+    if anchor is None:
+        return Built(rtype, _unresolved(f) + suffix, mod, how)
+    if "month" in f:
+        month = int(f["month"])
+        day = f.get("day")
+        rel = f.get("rel")
+        if "relyear" in f:
+            y = anchor.year + int(f["relyear"])
+        elif rel is not None:
+            y = anchor.year
+            if rel == -1 and month >= anchor.month:
+                y -= 1
+            elif rel == 1 and month <= anchor.month:
+                y += 1
+        else:
+            y = _year_for(month, day, anchor, ctx, how)
+        return _with_year(y, f, suffix, rtype, mod, how)
+    if "weekday" in f:
+        d = _weekday_date(int(f["weekday"]), anchor, f.get("rel"),
+                          ctx.future or (how == "previous" and ctx.domain == "narratives"))
+        return Built(rtype, d.isoformat() + suffix, mod, how)
+    if "season" in f:
+        y = anchor.year
+        start_month = SEASON_START_MONTH[f["season"]]
+        if how == "dct" and not ctx.future and start_month > anchor.month + 1:
+            y -= 1
+        return Built("DATE", f"{y:04d}-{f['season']}", mod, how)
+    if "quarter" in f or "half" in f:
+        return _with_year(anchor.year, f, suffix, rtype, mod, how)
+    if "holiday" in f:
+        mm, dd = (int(x) for x in str(f["holiday"]).split("-"))
+        y = _year_for(mm, dd, anchor, ctx, how)
+        return Built("DATE", f"{y:04d}-{mm:02d}-{dd:02d}", mod, how)
+    if suffix:
+        return Built(rtype, anchor.isoformat() + suffix, mod, how)
+    return None
+
+
+def _end_year(start: int, end: int) -> int:
+    if end < 100:  # "2009-10", "1939-45"
+        end = start - start % 100 + end
+        if end < start:
+            end += 100
+    return end
+
+
+def _unresolved(f: dict[str, Any]) -> str:
+    if "month" in f:
+        day = f.get("day")
+        return f"XXXX-{int(f['month']):02d}" + (f"-{int(day):02d}" if day else "")
+    if "weekday" in f:
+        return f"XXXX-WXX-{int(f['weekday'])}"
+    if "season" in f:
+        return f"XXXX-{f['season']}"
+    if "quarter" in f:
+        return f"XXXX-Q{f['quarter']}"
+    if "holiday" in f:
+        return f"XXXX-{f['holiday']}"
+    return "XXXX-XX-XX"
+
+
+def _with_year(year: int, f: dict[str, Any], suffix: str, rtype: str, mod: str | None,
+               how: str) -> Built | None:
+    if "month" in f:
+        month, day = int(f["month"]), f.get("day")
+        if day is not None:
+            try:
+                date(year, month, int(day))
+            except ValueError:
+                return None
+            return Built(rtype, f"{year:04d}-{month:02d}-{int(day):02d}{suffix}", mod, how)
+        return Built("DATE", f"{year:04d}-{month:02d}", mod, how)
+    if "season" in f:
+        return Built("DATE", f"{year:04d}-{f['season']}", mod, how)
+    if "quarter" in f:
+        q = int(f["quarter"])
+        q = 4 if q == -1 else q
+        if not 1 <= q <= 4:
+            return None
+        return Built("DATE", f"{year:04d}-Q{q}", mod, how)
+    if "half" in f:
+        return Built("DATE", f"{year:04d}-H{int(f['half'])}", mod, how)
+    if "holiday" in f:
+        return Built("DATE", f"{year:04d}-{f['holiday']}", mod, how)
+    return Built("DATE", f"{year:04d}", mod, how)
+
+
+def shift_value(anchor: date, precision: Precision, unit: str, rel: int) -> str | None:
+    """The value of the calendar `unit` (D, W, WE, M, Q, Y, DE, CE) `rel` units from `anchor`."""
+    if unit == "D":
+        if precision.rank > Precision.DAY.rank:
+            return None
+        return (anchor + timedelta(days=rel)).isoformat()
+    if unit in ("W", "WE"):
+        if precision.rank > Precision.WEEK.rank:
+            return None
+        v = week_value(anchor + timedelta(weeks=rel))
+        return v + "-WE" if unit == "WE" else v
+    if unit == "M":
+        if precision.rank > Precision.MONTH.rank and precision is not Precision.SEASON:
+            return None
+        d = add_months(anchor, rel)
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "Q":
+        q = (anchor.month - 1) // 3 + rel
+        y, q = anchor.year + q // 4, q % 4 + 1
+        return f"{y:04d}-Q{q}"
+    if unit == "Y":
+        return f"{anchor.year + rel:04d}"
+    if unit == "DE":
+        return f"{anchor.year // 10 + rel:03d}"
+    if unit == "CE":
+        return f"{anchor.year // 100 + rel:02d}"
+    return None
+
+
+def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
+    rel = int(f.get("rel", 0))
+    mod = _mod(f)
+    anchor, precision, how = _anchor(rule, ctx)
+    if "pod" in f:
+        pod = f["pod"]
+        if anchor is None or precision.rank > Precision.DAY.rank:
+            return Built("TIME", f"XXXX-XX-XXT{pod}", mod, how)
+        return Built("TIME", (anchor + timedelta(days=rel)).isoformat() + f"T{pod}", mod, how)
+    if "season" in f:
+        season = f["season"]
+        if anchor is None:
+            return Built("DATE", f"XXXX-{season}", mod, how)
+        y = anchor.year + rel
+        if how == "dct" and rel == -1 and SEASON_START_MONTH[season] < anchor.month - 2:
+            y += 1
+        return Built("DATE", f"{y:04d}-{season}", mod, how)
+    unit = f.get("unit")
+    if unit is None:
+        return None
+    if anchor is None:
+        return Built("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
+                              "Q": "XXXX-QX"}.get(unit, "XXXX"), mod, how)
+    value = shift_value(anchor, precision, str(unit), rel)
+    if value is None:
+        return None
+    return Built("DATE", value, mod, how)
+
+
+def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
+    num, unit, direction = f.get("num"), f.get("unit"), int(f.get("dir", -1))
+    anchor, precision, how = _anchor(rule, ctx)
+    if not isinstance(num, float) or num != int(num) or unit not in ("D", "W", "M", "Y", "DE", "CE"):
+        return Built("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, how)
+    n = int(num) * direction
+    if anchor is None:
+        return Built("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX"}.get(unit, "XXXX"),
+                     _mod(f), how)
+    if unit == "D" or unit == "W":
+        if precision.rank > Precision.DAY.rank:
+            return None
+        d = anchor + timedelta(days=n * (7 if unit == "W" else 1))
+        # "two weeks ago" names a day only approximately: keep the bounds to the week around it
+        return Built("DATE", d.isoformat(), _mod(f), how, 3 if unit == "W" else 0)
+    if unit == "M":
+        d = add_months(anchor, n)
+        return Built("DATE", f"{d.year:04d}-{d.month:02d}", _mod(f), how)
+    years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
+    return Built("DATE", f"{anchor.year + years:04d}", _mod(f), how)
+
+
+_DURATION_SCALE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "2W": ("W", 2)}
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60),
+            "TM": ("TS", 60)}
+
+
+def duration_value(num: float | str | None, unit: str) -> str:
+    """TIMEX3 duration: P3Y, PT1M, PXY; decades and centuries as years; halves in smaller units."""
+    if isinstance(num, float):
+        unit, scale = _DURATION_SCALE.get(unit, (unit, 1))
+        num *= scale
+        while num != int(num) and unit in _SMALLER:
+            unit, factor = _SMALLER[unit]
+            num *= factor
+    if unit == "WE":
+        unit = "WE"
+    n = "X" if not isinstance(num, float) else (str(int(num)) if num == int(num) else f"{num:g}")
+    if unit.startswith("T"):
+        return f"PT{n}{unit[1:]}"
+    return f"P{n}{unit}"
+
+
+def build_duration(rule: Rule, f: dict[str, Any], ctx: Context, text: str) -> Built | None:
+    if rule.value:
+        return Built("DURATION", rule.value, _mod(f), "absolute")
+    unit = f.get("unit")
+    if unit is None:
+        return None
+    num = f.get("num")
+    if isinstance(num, float) and "and a half" in text.lower():
+        num += 0.5
+    return Built("DURATION", duration_value(num, str(unit)), _mod(f), "absolute")
+
+
+def build_set(rule: Rule, f: dict[str, Any]) -> Built | None:
+    if rule.value:
+        return Built("SET", rule.value, None, "absolute")
+    if "setword" in f:
+        return Built("SET", str(f["setword"]), None, "absolute")
+    if "weekday" in f:
+        pod = f.get("pod")
+        return Built("SET", f"XXXX-WXX-{int(f['weekday'])}" + (f"T{pod}" if pod else ""), None, "absolute")
+    if "month" in f:
+        return Built("SET", f"XXXX-{int(f['month']):02d}", None, "absolute")
+    unit = f.get("unit")
+    if unit is None:
+        return None
+    num = f.get("num")
+    if f.get("num_text") == "other":
+        num = 2.0
+    if not isinstance(num, float):
+        num = 1.0
+    return Built("SET", duration_value(num, "D" if unit == "D" else str(unit)), None, "absolute")
+
+
+def build_literal(rule: Rule, f: dict[str, Any]) -> Built | None:
+    value = rule.value or f.get("literal")
+    if not value:
+        return None
+    return Built(rule.type or "DATE", str(value), _mod(f), "absolute")
+
+
+def build_same(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
+    if ctx.previous:
+        return Built("DATE", ctx.previous, None, "previous")
+    return Built("DATE", "PAST_REF", None, "previous")
