@@ -112,8 +112,9 @@ def test_eras_and_site_settings():
 
 def _folder_state(folder: Path) -> dict[str, tuple[str, int] | None]:
     """Every file's hash and modification time, and every folder, under `folder`."""
-    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            if p.is_file() else None for p in sorted(folder.rglob("*"))}
+    return {p.relative_to(folder).as_posix():
+            (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) if p.is_file() else None
+            for p in sorted(folder.rglob("*"))}
 
 
 def test_loading_and_checking_never_write_into_content():
