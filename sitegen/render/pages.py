@@ -6,6 +6,7 @@ template globals, shared by every page (and inherited, not copied, by worker pro
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -155,7 +156,7 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
     for entity in sorted(tl.entities.values(), key=lambda x: x.name.casefold()):
         by_kind[entity.kind].append(entity)
         events = ix.by_entity.get(entity.id, [])
-        related = [(tl.entities[i], n) for i, n in ix.cooccurring.get(entity.id, {}).most_common(12)
+        related = [(tl.entities[i], n) for i, n in ix.cooccurring.get(entity.id, Counter()).most_common(12)
                    if i in tl.entities]
         parent = tl.entities.get(entity.parent) if entity.parent else None
         specs.append(_spec(urls.entity(entity.kind, entity.id), "entity.html", entity.name, entity=entity,

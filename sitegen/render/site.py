@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 
@@ -111,7 +112,10 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     files = _render_pages(env, specs, out_dir, jobs)
     pages = len(files)
-    not_found = env.get_template("404.html").render(path="404.html", root=base, page_title="Page not found")
+    # a 404 page is served at any depth, so its links start from the site's own path
+    site_path = urlsplit(base).path if base else ""
+    not_found = env.get_template("404.html").render(path="404.html", root=site_path,
+                                                    page_title="Page not found")
     _write(out_dir, "404.html", not_found, files)
     _copy_static(folder, out_dir, files)
     _write(out_dir, "events.json", exports.dumps(exports.events_json(timeline)), files)

@@ -1,0 +1,136 @@
+"""The rendered fixture site: escaping, links, landmarks, one h1 per page, the pages users
+navigate by (chronology, event, source, entity, undated, eras)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import HOSTILE_ALIAS, HOSTILE_NAME, HOSTILE_PUBLISHER, HOSTILE_TITLE, HOSTILE_URL
+from linkcheck import check_site, parse
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def test_user_strings_never_appear_unescaped(site):
+    for path in html_files(site):
+        text = path.read_text(encoding="utf-8")
+        for hostile in (HOSTILE_TITLE, HOSTILE_PUBLISHER, HOSTILE_NAME, HOSTILE_ALIAS,
+                        "<evil>", "<script>alert", "<b>Bad</b>", "<i>Co</i>", "<this>", "<b>hand</b>"):
+            assert hostile not in text, f"{path.relative_to(site)} prints {hostile!r} raw"
+
+
+def test_hostile_title_is_shown_escaped(site):
+    text = read(site, "sources/2014-06-13-mosul-report/index.html")
+    assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt; Mosul &#34;report&#34;" in text
+
+
+def test_javascript_urls_never_become_links(site):
+    for path in html_files(site):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r'(href|src|cite)="\s*javascript:', text, re.I), path
+        assert HOSTILE_URL not in re.findall(r'href="([^"]*)"', text)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken, _ = check_site(site)
+    assert broken == []
+
+
+def test_no_resource_comes_from_another_host(site):
+    _, foreign = check_site(site)
+    assert foreign == []
+
+
+def test_every_page_has_exactly_one_h1_and_the_landmarks(site):
+    for path in html_files(site):
+        page = parse(path)
+        assert page.h1 == 1, f"{path.relative_to(site)} has {page.h1} h1"
+        for tag in ("header", "nav", "main", "footer"):
+            assert tag in page.tags, f"{path.relative_to(site)} lacks <{tag}>"
+        assert 'class="skip-link" href="#main"' in path.read_text(encoding="utf-8")
+
+
+def test_links_are_relative_so_the_site_works_under_a_project_path(site):
+    text = read(site, "events/2017-12-09-victory/index.html")
+    assert 'href="../../css/site.css"' in text
+    assert 'href="../../people/abadi/"' in text
+    assert 'href="/' not in text
+
+
+def test_chronology_groups_by_era_and_year_and_keeps_events_outside_eras(site):
+    text = read(site, "index.html")
+    rise, defeat, outside = (text.index("Rise of ISIS</a></h2>"), text.index("Defeat</a></h2>"),
+                             text.index("Outside the eras</a></h2>"))
+    assert rise < defeat < outside
+    assert text.index("summer 2014") < text.index("10 June 2014") < text.index("late 2017")
+    assert '<time datetime="2014-06-10">10 June 2014</time>' in text
+    assert '<time datetime="2020-07">16–22 July 2020</time>' in text
+    assert "1 undated event" in text
+
+
+def test_disputed_event_shows_each_source_figure_and_the_range(site):
+    text = read(site, "events/2014-06-10-mosul-captured/index.html")
+    assert "At least 500 people" in text and "About 1,000 people" in text
+    assert "500+ killed (figures differ)" in text
+    assert 'class="disputed"' in text
+
+
+def test_event_quotes_each_sentence_with_a_link_to_its_anchor(site):
+    text = read(site, "events/2014-06-10-mosul-captured/index.html")
+    assert "ISIS fighters seized Mosul on 10 June 2014, officials said." in text
+    assert 'href="../../sources/2014-06-12-mosul-falls/#s-' in text
+    assert 'cite="https://example.com/mosul?a=1&amp;b=2"' in text
+    assert "{{cite news |title=Mosul falls to ISIS |url=https://example.com/mosul?a=1&amp;b=2" in text
+
+
+def test_event_jsonld_start_date_is_cut_to_precision(site):
+    text = read(site, "events/2017-late-hawija-fighting/index.html")
+    assert '"startDate": "2017"' in text
+    text = read(site, "events/2014-summer-offensive/index.html")
+    assert '"startDate": "2014"' in text
+
+
+def test_source_page_anchors_sentences_and_marks_time_expressions(site):
+    text = read(site, "sources/2014-06-12-mosul-falls/index.html")
+    sentence = "ISIS fighters seized Mosul on 10 June 2014, officials said."
+    assert re.search(r'<span class="sentence" id="s-\d+">', text)
+    assert re.search(r'<mark class="timex" id="t-\d+" title="2014-06-10"><a href="../../events/'
+                     r'2014-06-10-mosul-captured/"><time datetime="2014-06-10">10 June 2014</time>'
+                     r'</a></mark>', text)
+    assert '<span class="furniture">Share this article.</span>' in text
+    assert sentence.split(" on ")[1].split(",")[1] in text  # the rest of the sentence is kept
+
+
+def test_entity_page_lists_aliases_native_names_and_events(site):
+    text = read(site, "organizations/isis/index.html")
+    assert "ISIL" in text and "Daesh" in text
+    assert '<bdi dir="auto">داعش</bdi>' in text
+    assert "ISIS captures Mosul" not in text or "events/2014-06-10-mosul-captured/" in text
+    assert "events/2017-12-09-victory/" in text
+
+
+def test_undated_event_is_listed_with_its_source(site):
+    text = read(site, "undated/index.html")
+    assert "Checkpoint attacked" in text
+    assert "sources/undated-checkpoint/" in text
+
+
+def test_hand_written_page_uses_the_layout_with_escaped_title(site):
+    text = read(site, "about/index.html")
+    assert "<h1>About &lt;this&gt; site</h1>" in text
+    assert "Written by &lt;b&gt;hand&lt;/b&gt;." in text
+    assert "<h3>Scope</h3>" in text
+
+
+def test_exports_and_feeds_are_written(site):
+    for rel in ("events.json", "events.schema.json", "events.csv", "timelinejs.json", "feed.xml",
+                "eras/rise/feed.xml", "organizations/isis/feed.xml", "sitemap.xml", "robots.txt",
+                "404.html", "css/site.css"):
+        assert (site / rel).is_file(), rel
