@@ -1,6 +1,6 @@
 """`sitegen check`: every content validation in one pass, nothing built and nothing written.
 
-The loader's checks (articles, site.yml, eras.yml) always run; other stages add theirs
+The loader's checks (articles, pages, site.yml, eras.yml) always run; other stages add theirs
 (entities, corrections) with `register_checker`. Their modules are imported here when
 installed, so their checkers are registered before a check runs.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 from sitegen.config import load_site_config
 from sitegen.errors import ContentError, Problem
 from sitegen.load.corpus import load_corpus
+from sitegen.load.pages import check_pages
 
 Checker = Callable[[Path], list[Problem]]
 
@@ -30,7 +31,7 @@ def register_checker(fn: Checker) -> Checker:
 
 
 def check_content(content_dir: Path) -> list[Problem]:
-    """Every problem in the content folder: articles, site and era settings, registered checks."""
+    """Every problem in the content folder: articles, pages, site and eras, registered checks."""
     problems: list[Problem] = []
     try:
         _, article_problems = load_corpus(content_dir / "articles")
@@ -39,6 +40,7 @@ def check_content(content_dir: Path) -> list[Problem]:
         problems += err.problems
     _, config_problems = load_site_config(content_dir)
     problems += config_problems
+    problems += check_pages(content_dir / "pages")
     for module in _CHECKER_MODULES:
         try:
             importlib.import_module(module)

@@ -43,3 +43,14 @@ def test_registered_checkers_run(tmp_path):
         assert [p.message for p in problems].count("unknown kind 'persn'") == 1
     finally:
         _CHECKERS.remove(entities_check)
+
+
+def test_pages_front_matter_is_checked():
+    pages = [(Path(p.path).name, p.line, p.severity) for p in check_content(FIXTURES / "bad")
+             if "pages" in Path(p.path).parts]
+    assert pages == [("about.md", 2, "error"), ("method.md", 3, "warning")]
+
+
+def test_the_repository_pages_have_no_problem():
+    content = Path(__file__).resolve().parents[2] / "content"
+    assert [p for p in check_content(content) if "pages" in Path(p.path).parts] == []
