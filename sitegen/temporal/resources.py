@@ -70,6 +70,9 @@ class Resources:
     group_tables: dict[str, str]
     rules: tuple[Rule, ...]
     negatives: tuple[NegativeRule, ...]
+    triggers: frozenset[str] = frozenset()  # words near which rules are tried
+    starts: frozenset[str] = frozenset()  # words at which a match may begin
+    window: int = 5  # how many words before a trigger a match may begin
     directory: Path = field(default=RESOURCE_ROOT)
 
     def table_for_group(self, group: str) -> dict[str, Any] | None:
@@ -97,6 +100,32 @@ def _read_yaml(path: Path) -> Any:
         raise ResourceError(path, where, f"not valid YAML ({exc})") from None
 
 
+def _scan_words(path: Path, data: dict, tables: dict[str, dict[str, Any]]) -> tuple[frozenset, frozenset, int]:
+    scan = data.get("scan")
+    if not isinstance(scan, dict):
+        raise ResourceError(path, "scan", "needs 'triggers' and 'starts' lists of table names and a 'window'")
+    words: dict[str, set[str]] = {}
+    for key in ("triggers", "starts"):
+        names = scan.get(key)
+        if not isinstance(names, list):
+            raise ResourceError(path, f"scan.{key}", "must be a list of table names")
+        found: set[str] = set()
+        for name in names:
+            if name not in tables:
+                raise ResourceError(path, f"scan.{key}", f"names unknown table {name!r}")
+            for entry in tables[name]:
+                parts = re.findall(r"\w+", entry)
+                if key == "triggers":
+                    found.update(parts[-1:])
+                else:
+                    found.update(parts)
+        words[key] = found
+    window = scan.get("window", 5)
+    if not isinstance(window, int) or window < 1:
+        raise ResourceError(path, "scan.window", "must be a positive number of words")
+    return frozenset(words["triggers"]), frozenset(words["starts"] | words["triggers"]), window
+
+
 def _load_tables(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     data = _read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("tables"), dict):
@@ -120,6 +149,10 @@ def _load_tables(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]]
         if table not in tables:
             raise ResourceError(path, f"group {group!r}", f"names unknown table {table!r}")
     return tables, dict(groups)
+
+
+def _load_scan(path: Path, tables: dict[str, dict[str, Any]]) -> tuple[frozenset, frozenset, int]:
+    return _scan_words(path, _read_yaml(path), tables)
 
 
 def _table_regex(words: dict[str, Any]) -> str:
@@ -245,7 +278,8 @@ def load(directory: Path) -> Resources:
     tables, group_tables = _load_tables(directory / "vocabulary.yaml")
     rules = _load_rules(directory / "rules.yaml", tables, group_tables)
     negatives = _load_negatives(directory / "negatives.yaml")
-    return Resources(tables, group_tables, rules, negatives, directory)
+    triggers, starts, window = _load_scan(directory / "vocabulary.yaml", tables)
+    return Resources(tables, group_tables, rules, negatives, triggers, starts, window, directory)
 
 
 @cache

@@ -21,6 +21,7 @@ from sitegen.temporal.resources import Resources, Rule, default_resources
 DOMAINS = ("news", "narratives")
 _GROUP_DEF = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,35 @@ def _clause(text: str, start: int, end: int) -> str:
     return before[cut:] + " " + after[: m.start() if m else len(after)]
 
 
+def _candidates(res: Resources, text: str) -> list[int]:
+    """Word starts where a match may begin: start words up to `window` words before a trigger."""
+    triggers, starts, window = res.triggers, res.starts, res.window
+    words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text)]
+    positions: set[int] = set()
+    for k, (_, word) in enumerate(words):
+        if word in triggers or not word.isalpha():
+            for j in range(max(0, k - window), k + 1):
+                pos, w = words[j]
+                if w in starts or not w.isalpha():
+                    positions.add(pos)
+    return sorted(positions)
+
+
+def _matches(comp: Compiled, res: Resources, text: str):
+    """Leftmost non-overlapping matches of the combined rules, tried only at candidate starts."""
+    end = 0
+    match = comp.scanner.match
+    for pos in _candidates(res, text):
+        if pos < end:
+            continue
+        # a match may start just before the word (an apostrophe in "'80s")
+        m = match(text, pos - 1) if pos and text[pos - 1] == "'" else None
+        m = m or match(text, pos)
+        if m:
+            end = m.end()
+            yield m
+
+
 def _negated(res: Resources, text: str, start: int, end: int) -> bool:
     span = text[start:end]
     for neg in res.negatives:
@@ -94,7 +124,7 @@ def tag(text: str, dct: date | None = None, *, domain: str = "news",
     comp = _compiled_default() if resources is None else compile_rules(res)
     out: list[Timex] = []
     previous: str | None = None
-    for m in comp.scanner.finditer(text):
+    for m in _matches(comp, res, text):
         idx = m.lastindex
         if idx is None or idx not in comp.rules:
             continue

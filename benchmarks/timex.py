@@ -1,0 +1,82 @@
+"""Benchmark the temporal tagger on the annotated development corpora.
+
+Usage: python benchmarks/timex.py SHARED_DIR [--errors N] [--corpus NAME]
+
+SHARED_DIR holds tools/timex_score.py (the TempEval-3 scorer) and corpora/. For each corpus
+(TimeBank, AQUAINT, WikiWars 1-16) this prints strict/relaxed/type/value F1 as the scorer
+computes them, and the tagger's throughput in words per second (single process, tagging only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from sitegen.temporal import tag
+
+CORPORA = (("timebank", "corpora/tbaq/timebank", "news"),
+           ("aquaint", "corpora/tbaq/aquaint", "news"),
+           ("wikiwars-dev", "corpora/wikiwars-dev/keyinline", "narratives"))
+
+
+def _scorer(shared: Path):
+    path = shared / "tools" / "timex_score.py"
+    if not path.is_file():
+        sys.exit(f"timex.py: no scorer at {path}; give the shared directory as SHARED_DIR")
+    spec = importlib.util.spec_from_file_location("timex_score", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["timex_score"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _run(scorer, docs, domain: str):
+    system = {}
+    words = 0
+    elapsed = 0.0
+    for doc_id, doc in docs.items():
+        dct = date.fromisoformat(doc.dct[:10]) if doc.dct else None
+        t0 = time.perf_counter()
+        found = tag(doc.plain_text, dct, domain=domain)
+        elapsed += time.perf_counter() - t0
+        words += len(doc.plain_text.split())
+        system[doc_id] = [scorer.Timex(t.start, t.end, t.text, t.type, t.value) for t in found]
+    return system, words, elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("shared", type=Path, help="the shared directory (with tools/ and corpora/)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N errors of each kind")
+    ap.add_argument("--corpus", choices=[c[0] for c in CORPORA], action="append",
+                    help="only this corpus (repeatable)")
+    args = ap.parse_args(argv)
+    scorer = _scorer(args.shared)
+    tag("warm-up on 3 May 2020", date(2020, 5, 4))  # load and compile the rules outside the timing
+    rows = []
+    for name, rel, domain in CORPORA:
+        if args.corpus and name not in args.corpus:
+            continue
+        docs = scorer.load_corpus(str(args.shared / rel))
+        system, words, elapsed = _run(scorer, docs, domain)
+        counts = scorer.score(docs, system)[""]
+        m = counts.metrics()
+        rows.append((name, domain, m, words / elapsed if elapsed else 0.0))
+        if args.errors:
+            print(f"== {name}")
+            scorer.print_errors(counts, args.errors)
+            print()
+    print(f"{'corpus':<13} {'domain':<11} {'gold':>5} {'system':>6} {'strict':>7} {'relaxed':>7} "
+          f"{'type':>7} {'value':>7} {'words/s':>9}")
+    for name, domain, m, wps in rows:
+        print(f"{name:<13} {domain:<11} {m['gold']:>5} {m['system']:>6} {m['strict_f1']:>7.4f} "
+              f"{m['relaxed_f1']:>7.4f} {m['type_f1']:>7.4f} {m['value_f1']:>7.4f} {wps:>9,.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
