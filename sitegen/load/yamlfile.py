@@ -44,7 +44,11 @@ class YamlSyntaxError(Exception):
         super().__init__(f"{issue.line}:{issue.col}: {issue.message}")
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when installed (several times faster), else PyYAML's own; both give marks.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """SafeLoader whose mappings are `LineDict`s; lines are shifted to file lines."""
 
     def __init__(self, stream: str, first_line: int):
@@ -74,11 +78,11 @@ class _LineLoader(yaml.SafeLoader):
                 data.key_lines[key] = line
 
     def construct_checked_timestamp(self, node: ScalarNode):
+        """A date-shaped value that is no real date (2024-02-30) stays text for the date checks."""
         try:
             return self.construct_yaml_timestamp(node)
-        except ValueError as err:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"{node.value!r} is not a real date ({err})", node.start_mark) from err
+        except ValueError:
+            return node.value
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_line_map)

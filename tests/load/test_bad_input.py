@@ -14,7 +14,7 @@ BAD = FIXTURES / "bad" / "articles"
 
 # file -> (line, column, words the message must contain); every one of these is an error.
 CASES = {
-    "malformed-yaml.md": (4, 13, "invalid YAML: mapping values are not allowed here"),
+    "malformed-yaml.md": (4, 13, "invalid YAML: mapping values are not allowed"),
     "no-front-matter.md": (1, 1, "no front matter"),
     "unclosed-front-matter.md": (1, 1, "front matter is not closed"),
     "missing-title.md": (1, 1, "missing required key 'title'"),
