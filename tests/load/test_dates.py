@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitegen.load.dates import DateProblem, parse_day, parse_moment
 
@@ -60,3 +62,11 @@ def test_a_zone_name_with_an_offset_is_refused():
 def test_not_a_date(written):
     with pytest.raises(DateProblem):
         parse_moment(written)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_month_and_year_alone_never_become_a_day(day):
+    with pytest.raises(DateProblem, match="gives no day"):
+        parse_day(day.strftime("%B %Y"))
+    assert parse_day(day.strftime("%d %B %Y")) == day
+    assert parse_day(day.isoformat()) == day

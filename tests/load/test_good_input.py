@@ -94,3 +94,40 @@ def test_published_date_forms(tmp_path, written, expected):
     article, problems = read_article(path, tmp_path)
     assert problems == [] and article is not None
     assert article.published == expected
+
+
+def _write(tmp_path, front: str, body: str = "Text.\n"):
+    path = tmp_path / "articles" / "a.md"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    return read_article(path, tmp_path)
+
+
+def test_updated_before_published_is_a_warning(tmp_path):
+    article, problems = _write(tmp_path,
+                               "title: T\npublisher: P\npublished: 2024-05-14\nupdated: 2024-05-13\n")
+    assert article is not None
+    assert [(p.line, p.severity, p.message) for p in problems] == [
+        (5, "warning", "'updated' (2024-05-13) is before 'published' (2024-05-14)")]
+
+
+def test_inferred_without_a_date_is_a_warning(tmp_path):
+    article, problems = _write(tmp_path, "title: T\npublisher: P\npublished_inferred: true\n")
+    assert article is not None and article.published is None
+    assert sorted((p.line, p.severity) for p in problems) == [(1, "warning"), (4, "warning")]
+
+
+def test_optional_keys_are_kept_in_meta(tmp_path):
+    article, problems = _write(tmp_path, (
+        "title: T\npublisher: P\npublished: 2024-09-14\nauthor: [Jane Doe, John Roe]\nagency: AP\n"
+        "translated_from: fr\narchive_url: https://archive.example/x\naccessed: 14 September 2024\n"
+        "author_note:\n"))
+    assert article is not None
+    assert article.meta == {"author": ("Jane Doe", "John Roe"), "agency": "AP", "translated_from": "fr",
+                            "archive_url": "https://archive.example/x", "accessed": date(2024, 9, 14)}
+    assert [p.message for p in problems] == ["unknown key 'author_note' (ignored)"]
+
+
+def test_an_empty_value_counts_as_absent(tmp_path):
+    _, problems = _write(tmp_path, "title:\npublisher: P\npublished: 2024-05-14\n")
+    assert [(p.line, p.message) for p in problems] == [(1, "missing required key 'title'")]
