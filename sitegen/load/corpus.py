@@ -58,8 +58,8 @@ def _id_problems(path: Path, first_seen: dict[str, Path]) -> list[Problem]:
     article_id = path.stem
     earlier = first_seen.get(article_id.casefold())
     if earlier is not None:
-        return [Problem(str(path), 1,
-                        f"duplicate article id '{article_id}': {earlier} has the same file name",
+        same = "the same file name" if earlier.stem == article_id else "the same file name, ignoring case"
+        return [Problem(str(path), 1, f"duplicate article id '{article_id}': {earlier} has {same}",
                         "Article ids are file names without .md and must be unique (ignoring case); "
                         "rename one of the files.")]
     first_seen[article_id.casefold()] = path
