@@ -70,7 +70,8 @@ def _resolve_surnames(text: str, sentences: list[Span], refs: list[EntityRef],
             full.setdefault(parts[-1], ref.entity_id)
     out: list[EntityRef] = []
     for ref in refs:
-        if " " not in ref.text and ref.entity_id == slugify(ref.text):
+        unknown = ref.entity_id not in gazetteer.entities
+        if " " not in ref.text and unknown and ref.entity_id == slugify(ref.text):
             if ref.text not in full:
                 continue  # a lone word after a title that names no one found in full
             ref = EntityRef(full[ref.text], ref.start, ref.end, ref.text, ref.role)

@@ -29,8 +29,9 @@ def _title_at_end(text: str, gazetteer: Gazetteer) -> tuple[str, str | None] | N
     stripped = text.rstrip()
     for surface, role in gazetteer.titles:
         for form in (surface, surface.rstrip(".")):
-            bounded = len(stripped) == len(form) or not stripped[-len(form) - 1].isalnum()
-            if stripped.endswith(form) and bounded:
+            if not stripped.endswith(form):
+                continue
+            if len(stripped) == len(form) or not stripped[-len(form) - 1].isalnum():
                 return surface, role
     return None
 

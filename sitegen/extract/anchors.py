@@ -1,0 +1,79 @@
+"""Time expressions anchored on an event or on the time just given: "two days after the
+raid", "the same month", "at the time". Patterns live in `events/anchors.tsv`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sitegen.extract.dates import shift, truncate
+from sitegen.extract.figures import vocabulary
+from sitegen.text.tables import compile_pattern, read_rows, resource
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorMatch:
+    """An anchored expression at `start:end`: its rule, offset and the event noun it names."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    amount: int
+    unit: str | None
+    noun: str | None
+
+
+@cache
+def anchor_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rules = []
+    for row in read_rows(resource("events", "anchors.tsv"), 2, 2):
+        name, regex = row.fields
+        if name not in ("event-offset", "event-next", "same", "reference"):
+            raise row.fail(f"unknown anchor rule {name!r}")
+        rules.append((name, compile_pattern(row, regex, re.IGNORECASE)))
+    return tuple(rules)
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an"):
+        return 1
+    return vocabulary().numbers.get(word)
+
+
+def find_anchors(text: str, start: int, end: int) -> list[AnchorMatch]:
+    """Anchored expressions in `text[start:end]`, in text order, not overlapping."""
+    found: list[AnchorMatch] = []
+    for name, pattern in anchor_rules():
+        for m in pattern.finditer(text, start, end):
+            if any(a.start < m.end() and m.start() < a.end for a in found):
+                continue
+            groups = m.groupdict()
+            amount, unit = 0, None
+            if name == "event-offset":
+                count = _count(groups["n"])
+                if count is None:
+                    continue
+                unit = groups["unit"].lower().rstrip("s")
+                before = groups["dir"].lower().startswith(("before", "earlier"))
+                amount = -count if before else count
+            elif name == "event-next":
+                unit, amount = groups["dir"].lower(), 1
+            elif name == "same":
+                unit = groups["unit"].lower()
+            found.append(AnchorMatch(m.start(), m.end(), m.group(), name, amount, unit,
+                                     (groups.get("noun") or "").lower() or None))
+    return sorted(found, key=lambda a: a.start)
+
+
+def resolve(match: AnchorMatch, antecedent):
+    """The date of an anchored expression given the antecedent mention's date."""
+    if match.rule in ("event-offset", "event-next"):
+        return shift(antecedent, match.amount, match.unit or "day")
+    if match.rule == "same":
+        return truncate(antecedent, match.unit or "day")
+    return antecedent

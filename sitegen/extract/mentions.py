@@ -1,0 +1,281 @@
+"""Event mentions: which time expressions date an event, what happened, who says so.
+
+A time expression becomes a mention when it dates a trigger in its own clause; durations,
+frequencies, vague references, covered periods ("for the fourth quarter of 2023") and
+future dates do not. Anchored expressions ("two days after the raid", "the same month")
+are resolved against the earlier mention they point to. Claims of responsibility and
+confirmations are tied (`follows`) to the mention they respond to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cache
+
+from sitegen.extract.anchors import find_anchors, resolve
+from sitegen.extract.attach import attach
+from sitegen.extract.clauses import clause_of, clause_spans
+from sitegen.extract.dates import mention_date
+from sitegen.extract.figures import find_figures
+from sitegen.extract.speakers import speaker
+from sitegen.extract.summary import summarize
+from sitegen.extract.triggers import Trigger, find_triggers, lexicon
+from sitegen.model.entity import EntityRef
+from sitegen.model.event import Figure, Mention
+from sitegen.model.text import Span
+from sitegen.model.time import DateValue, Timex
+from sitegen.text.tables import compile_pattern, read_rows, resource
+
+_RECALL_AFTER = timedelta(days=45)
+_FIGURE_REACH = 4  # sentences an untimed casualty sentence may be from its event
+_MODALITY = {"claim": "claimed", "statement": "announced", "announcement": "announced", "report": "reported"}
+
+
+@dataclass
+class _Draft:
+    """A mention under construction (mutable until every rule has run)."""
+
+    id: str
+    index: int
+    sentence: Span
+    timex: Timex
+    date: DateValue
+    trigger: Trigger
+    type: str
+    modality: str = "happened"
+    claimed_by: str | None = None
+    anchor: str | None = None
+    follows: str | None = None
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return lexicon().type_class(self.type)
+
+
+@cache
+def _contexts() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    rules = []
+    for row in read_rows(resource("events", "contexts.tsv"), 3, 3):
+        name, side, regex = row.fields
+        if side not in ("before", "after", "self"):
+            raise row.fail(f"side must be before, after or self, not {side!r}")
+        rules.append((name, side, compile_pattern(row, regex, re.IGNORECASE)))
+    return tuple(rules)
+
+
+def not_event_reason(text: str, timex: Timex, published: date | None) -> str | None:
+    """Why a time expression dates no event (None when it may): its type, value or context."""
+    if timex.type not in ("DATE", "TIME") or timex.date is None:
+        return f"{timex.type.lower()} is not a date"
+    if "REF" in timex.value:
+        return "vague reference"
+    before, after = text[max(0, timex.start - 60):timex.start], text[timex.end:timex.end + 30]
+    for name, side, pattern in _contexts():
+        target = {"before": before, "after": after, "self": timex.text}[side]
+        if pattern.search(target):
+            return name
+    if published is not None and timex.date.start is not None and timex.date.start > published:
+        return "future date"
+    return None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _antecedent(drafts: list[_Draft], noun: str | None) -> _Draft | None:
+    """The latest earlier mention an anchored expression points to (by the noun's type)."""
+    dated = [d for d in drafts if d.date.resolved]
+    if noun:
+        word = lexicon().words.get(noun)
+        if word is None:
+            return None
+        same = [d for d in dated if d.type == word.type or d.trigger.word.surface == noun]
+        if not same:
+            same = [d for d in dated if d.kind == lexicon().type_class(word.type)]
+        return same[-1] if same else None
+    return dated[-1] if dated else None
+
+
+def _content_trigger(text: str, sentence: Span, trig: Trigger, triggers: list[Trigger],
+                     attached: set[int]) -> Trigger | None:
+    """What a claim of responsibility is for, when that event has no date of its own."""
+    clauses = clause_spans(text, sentence.start, sentence.end)
+    own = clause_of(clauses, trig.start)
+    for other in triggers:
+        if other.start <= trig.start or lexicon().type_class(other.type) == "communication":
+            continue
+        if other.start in attached or clause_of(clauses, other.start) != own or other.start - trig.end > 60:
+            return None
+        return other
+    return None
+
+
+def _claim_before(text: str, sentence: Span, trig: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """A claim verb governing `trig` ("ISIS claimed ... the murder of ..."), if any."""
+    for other in triggers:
+        if other.start < trig.start and other.has("claim"):
+            return other
+    return None
+
+
+def find_mentions(article_id: str, text: str, published: date | None, sentences: list[Span],
+                  timexes: list[Timex], refs: list[EntityRef],
+                  kind_of: Callable[[str], str]) -> tuple[Mention, ...]:
+    """Every event mention of an article, in text order."""
+    drafts: list[_Draft] = []
+    triggers_of: dict[int, list[Trigger]] = {}
+    for index, sentence in enumerate(sentences):
+        triggers = find_triggers(text, sentence.start, sentence.end)
+        triggers_of[index] = triggers
+        anchors = find_anchors(text, sentence.start, sentence.end)
+        items: list[tuple[int, int, object]] = [(a.start, a.end, a) for a in anchors]
+        for tx in timexes:
+            if sentence.start <= tx.start < sentence.end and not any(
+                    _overlaps((tx.start, tx.end), (a.start, a.end)) for a in anchors):
+                items.append((tx.start, tx.end, tx))
+        here: list[_Draft] = []
+        for start, end, item in sorted(items, key=lambda i: i[0]):
+            anchor_id = None
+            if isinstance(item, Timex):
+                if not_event_reason(text, item, published):
+                    continue
+                timex = item
+                value = mention_date(item.date)  # type: ignore[arg-type]
+            else:
+                antecedent = _antecedent(drafts + here, item.noun)  # type: ignore[attr-defined]
+                if antecedent is None:
+                    continue
+                value = resolve(item, antecedent.date)  # type: ignore[arg-type]
+                anchor_id = antecedent.id
+                timex = Timex(start, end, item.text, "DATE", value.value, value.mod,  # type: ignore[attr-defined]
+                              value, "previous", f"event-anchor:{item.rule}")  # type: ignore[attr-defined]
+            trig = attach(text, sentence, start, end, triggers)
+            if trig is None:
+                continue
+            draft = _Draft(f"{article_id}/{sentence.start}-{start}", index, sentence, timex, value,
+                           trig, trig.type, anchor=anchor_id)
+            here.append(draft)
+        _settle_sentence(text, sentence, here, triggers, refs, kind_of)
+        drafts.extend(here)
+    _link_follow_ups(text, drafts, triggers_of)
+    _attach_figures(text, published, sentences, drafts, refs, kind_of)
+    return tuple(_finish(d, text, published, refs) for d in drafts)
+
+
+def _settle_sentence(text: str, sentence: Span, here: list[_Draft], triggers: list[Trigger],
+                     refs: list[EntityRef], kind_of: Callable[[str], str]) -> None:
+    """Modality, claimant and claim content of the mentions of one sentence."""
+    attached = {d.trigger.start for d in here}
+    for draft in here:
+        trig = draft.trigger
+        if trig.has("claim"):
+            content = _content_trigger(text, sentence, trig, triggers, attached)
+            if content is not None and not any(d is not draft and d.trigger is content for d in here):
+                draft.claimed_by = speaker(text, sentence, trig, refs, kind_of)
+                draft.trigger, draft.type, draft.modality = content, content.type, "claimed"
+                continue
+        if draft.kind == "communication":
+            draft.modality = _MODALITY.get(draft.type, "announced")
+            draft.claimed_by = speaker(text, sentence, trig, refs, kind_of)
+            continue
+        claim = _claim_before(text, sentence, trig, triggers)
+        if claim is not None:
+            draft.modality = "claimed"
+            draft.claimed_by = speaker(text, sentence, claim, refs, kind_of)
+    # "claimed on Tuesday responsibility for an attack on Monday": the claim follows the attack
+    for draft in here:
+        if draft.kind != "communication":
+            continue
+        later = [d for d in here if d.kind != "communication" and d.trigger.start > draft.trigger.start]
+        if later:
+            draft.follows = later[0].id
+
+
+def _definite_event(text: str, sentence: Span, exclude: tuple[int, int],
+                    triggers: list[Trigger]) -> str | None:
+    """The class of an event named with a definite article in the sentence ("the attack")."""
+    for trig in triggers:
+        if exclude[0] <= trig.start < exclude[1] or lexicon().type_class(trig.type) == "communication":
+            continue
+        if trig.word.pos == "noun" and re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$",
+                                                text[max(sentence.start, trig.start - 30):trig.start]):
+            return lexicon().type_class(trig.type)
+    return None
+
+
+def _link_follow_ups(text: str, drafts: list[_Draft], triggers_of: dict[int, list[Trigger]]) -> None:
+    """A confirmation or claim about "the attack" follows the earlier mention of that attack."""
+    for i, draft in enumerate(drafts):
+        if draft.follows or draft.kind != "communication":
+            continue
+        triggers = triggers_of[draft.index]
+        responds = any(t.has("follow") for t in triggers)
+        cls = _definite_event(text, draft.sentence, (draft.timex.start, draft.timex.end), triggers)
+        if cls is None:
+            continue
+        earlier = [d for d in drafts[:i] if d.kind == cls and d.index < draft.index and not d.follows]
+        if not earlier:
+            continue
+        target = earlier[-1]
+        same_day = (target.date.precision.value == "day" and draft.date.precision.value == "day"
+                    and target.date.value == draft.date.value)
+        soon_after = (target.date.resolved and draft.date.resolved
+                      and target.date.start <= draft.date.start  # type: ignore[operator]
+                      and (draft.date.start - target.date.end).days <= 7)  # type: ignore[operator]
+        if same_day or (responds and soon_after) or (responds and not draft.date.resolved):
+            draft.follows = target.id
+
+
+def _attach_figures(text: str, published: date | None, sentences: list[Span], drafts: list[_Draft],
+                    refs: list[EntityRef], kind_of: Callable[[str], str]) -> None:
+    """Figures go to the mention of their sentence, or to the nearest violent event nearby."""
+    by_index: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        by_index.setdefault(d.index, []).append(d)
+    for index, sentence in enumerate(sentences):
+        figures = find_figures(text, sentence.start, sentence.end)
+        if not figures:
+            continue
+        triggers = find_triggers(text, sentence.start, sentence.end)
+        claimant = None
+        talk = [t for t in triggers if t.has("speech")]
+        if talk:
+            claimant = speaker(text, sentence, talk[0], refs, kind_of)
+        for fig in figures:
+            fig = replace(fig, claimed_by=claimant)
+            own = by_index.get(index, [])
+            if own:
+                target = min(own, key=lambda d: abs(d.trigger.start - fig.start))
+                if target.follows:
+                    target = next((d for d in drafts if d.id == target.follows), target)
+            else:
+                if fig.kind in ("fighters", "troops"):
+                    continue  # a standing strength ("there are 2,500 troops"), not an event's toll
+                near = [d for d in drafts if abs(d.index - index) <= _FIGURE_REACH and not d.follows
+                        and d.kind == "violence"]
+                if not near:
+                    continue
+                recent = [d for d in near if published is None or d.date.end is None
+                          or d.date.end >= published - _RECALL_AFTER]
+                target = min(recent or near, key=lambda d: (d.index > index, abs(d.index - index)))
+            target.figures.append(fig)
+
+
+def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef]) -> Mention:
+    sentence_text = d.sentence.of(text)
+    role = "report"
+    if published is not None and d.date.end is not None and d.date.end < published - _RECALL_AFTER:
+        role = "recall"
+    entities = tuple(r for r in refs if d.sentence.start <= r.start < d.sentence.end)
+    summary = summarize(sentence_text, d.timex.start - d.sentence.start, d.timex.end - d.sentence.start)
+    return Mention(
+        id=d.id, article_id=d.id.split("/")[0], sentence=d.sentence, sentence_text=sentence_text,
+        timex=d.timex, date=d.date, type=d.type, summary=summary, modality=d.modality,
+        claimed_by=d.claimed_by, trigger=text[d.trigger.start:d.trigger.end], entities=entities,
+        figures=tuple(sorted(d.figures, key=lambda f: f.start)), role=role, anchor=d.anchor,
+        follows=d.follows)

@@ -1,0 +1,44 @@
+"""One-line summaries for a timeline: the reporting sentence without its date words and
+framing ("However,", "Although ..."), cut at a clause boundary when long."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sitegen.text.tables import compile_pattern, read_rows, resource
+
+_MAX_WORDS = 32
+
+
+@cache
+def _lead_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((r.fields[0], compile_pattern(r, r.fields[1], re.IGNORECASE))
+                 for r in read_rows(resource("events", "summary.tsv"), 2, 2))
+
+
+def summarize(sentence: str, timex_start: int, timex_end: int) -> str:
+    """`sentence` with the time expression at `timex_start:timex_end` (relative) removed."""
+    before = sentence[:timex_start]
+    after = sentence[timex_end:]
+    before = re.sub(r"\b(?:on|in|at|during|since|late|early|earlier|later)(?:\s+(?:on|in|at))?\s*$", "",
+                    before, flags=re.IGNORECASE)
+    if not before.strip(" ,"):
+        before, after = "", after.lstrip(" ,")
+    text = re.sub(r"\s+", " ", (before.rstrip() + " " + after.lstrip()).strip())
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text).strip(" |,")
+    for name, pattern in _lead_patterns():
+        stripped = pattern.sub("", text, count=1)
+        if stripped != text and name == "concession" and "," in stripped:
+            stripped = stripped[:stripped.index(",")]  # keep the conceded fact, not the main clause
+        text = stripped
+    words = text.split()
+    if len(words) > _MAX_WORDS:
+        cut = " ".join(words[:_MAX_WORDS])
+        boundary = max(cut.rfind(","), cut.rfind(";"), cut.rfind(" – "))
+        text = (cut[:boundary] if boundary > len(cut) // 2 else cut).rstrip(" ,;") + " …"
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?…”\"’":
+        text += "."
+    return text
