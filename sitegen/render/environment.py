@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 import sitegen
 from sitegen.errors import SitegenError
@@ -33,6 +34,23 @@ def sprite_symbols(folder: Path) -> frozenset[str]:
     return frozenset(re.findall(r'<symbol[^>]*\bid="(mark-[\w-]+)"', sprite.read_text(encoding="utf-8")))
 
 
+class EntryCache:
+    """Chronology entries rendered once per (event, page depth) and reused on every listing:
+    an event appears on the home, its year, era, type and entity pages."""
+
+    def __init__(self, env: Environment):
+        self._env = env
+        self._cache: dict[tuple[str, str], Markup] = {}
+
+    def __call__(self, event, root: str) -> Markup:
+        key = (event.id, root)
+        html = self._cache.get(key)
+        if html is None:
+            html = Markup(self._env.get_template("partials/entry.html").render(e=event, root=root))
+            self._cache[key] = html
+        return html
+
+
 def make_environment(folder: Path, urls: Urls) -> Environment:
     """An autoescaping, strict Jinja environment over the theme, with sitegen's filters."""
     env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True,
@@ -42,6 +60,7 @@ def make_environment(folder: Path, urls: Urls) -> Environment:
     env.filters.update(
         display_date=filters.display_date,
         machine_date=filters.machine_date,
+        time_html=filters.time_html,
         precision_note=filters.precision_note,
         http_url=filters.http_url,
         figure_ranges=filters.figure_ranges,
@@ -51,6 +70,7 @@ def make_environment(folder: Path, urls: Urls) -> Environment:
         casualties=lambda event: filters.figure_ranges([f for _, f in event.figures]),
         suffix="" if urls.directory_urls else "index.html",
         kind_dirs={k.value: v for k, v in KIND_DIRS.items()},
+        entry=EntryCache(env),
         type_mark=lambda type_name: f"mark-{type_name}" if f"mark-{type_name}" in symbols else "mark-event",
     )
     return env

@@ -92,7 +92,7 @@ def events_json(timeline: Timeline) -> dict:
 
 def dumps(data: dict) -> str:
     """Stable, readable JSON text (UTF-8, keys in the order built)."""
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False) + "\n"  # no indent: keeps the fast C encoder
 
 
 def schema_text() -> str:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlsplit
+
+from markupsafe import Markup
 
 from sitegen.model import DateValue, Figure, Precision
 from sitegen.render.wording import Wording, load_wording
@@ -136,6 +139,20 @@ def machine_date(dv: DateValue | None) -> str:
         if start.year == end.year:
             return f"{start.year:04d}"
     return ""
+
+
+@lru_cache(maxsize=65536)
+def time_html(dv: DateValue) -> Markup:
+    """`<time datetime>` with the precision-cut value and the worded date (a `<span>` when no
+    honest machine value exists), marked "(inferred)" when the date is inferred.
+
+    Built here rather than in a macro because every listing prints it for each entry."""
+    iso, text = machine_date(dv), display_date(dv)
+    html = (Markup('<time datetime="{}">{}</time>').format(iso, text) if iso
+            else Markup('<span class="date">{}</span>').format(text))
+    if dv.inferred:
+        html += Markup(' <small class="inferred">(inferred)</small>')
+    return html
 
 
 def year_of(dv: DateValue | None) -> int | None:
