@@ -25,7 +25,11 @@ def code_fingerprint() -> str:
     root = Path(sitegen.__file__).parent
     digest = hashlib.sha256(f"{sitegen.__version__}/{FORMAT}".encode())
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix not in {".pyc"} and "__pycache__" not in path.parts:
+        parts = path.relative_to(root).parts
+        # The theme and the renderer do not change what extraction finds.
+        if parts[0] in {"theme", "render"} or "__pycache__" in parts or path.suffix == ".pyc":
+            continue
+        if path.is_file():
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
