@@ -38,6 +38,26 @@ def number(text: str, res: Resources) -> float | str | None:
     return total
 
 
+def spelled_year(text: str, res: Resources) -> int | None:
+    """A year read out in words: "nineteen ninety-six" -> 1996, "two thousand one" -> 2001."""
+    parts = _SPACES.split(words(text))
+    table = res.tables["numbers"]
+    if len(parts) >= 2 and parts[1] == "thousand":
+        first = table.get(parts[0])
+        rest = [p for p in parts[2:] if p != "and"]
+        tail = number(" ".join(rest), res) if rest else 0.0
+        if not isinstance(first, int) or not isinstance(tail, float):
+            return None
+        return first * 1000 + int(tail)
+    head = table.get(parts[0])
+    if not isinstance(head, int) or len(parts) < 2:
+        return None
+    if parts[1:] == ["hundred"]:
+        return head * 100
+    tail = number(" ".join(parts[1:]), res)
+    return head * 100 + int(tail) if isinstance(tail, float) else None
+
+
 def lookup(group: str, text: str, res: Resources) -> Any:
     """The normalised value of one matched group: via its table, or as an integer."""
     table = res.table_for_group(group)
@@ -52,6 +72,8 @@ def lookup(group: str, text: str, res: Resources) -> Any:
         if key in table:
             return table[key]
         return int(key) if key.isdigit() else None
+    if base == "yearwords":
+        return spelled_year(text, res)
     if base in ("ampm", "era"):
         return re.sub(r"[^a-z]", "", text.lower())
     digits = re.sub(r"\D", "", text)

@@ -22,7 +22,7 @@ KINDS = frozenset({"date", "shift", "offset", "duration", "set", "literal", "sam
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 ANCHORS = frozenset({"dct", "previous", "auto"})
 NUMERIC_GROUPS = frozenset({"year", "day", "hour", "minute", "ampm", "quarter", "decade", "century",
-                            "yy", "bcyear", "era"})
+                            "yy", "bcyear", "era", "yearwords", "keep"})
 _MACRO_REF = re.compile(r"@([A-Za-z_]+)")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 
@@ -100,7 +100,8 @@ def _read_yaml(path: Path) -> Any:
         raise ResourceError(path, where, f"not valid YAML ({exc})") from None
 
 
-def _scan_words(path: Path, data: dict, tables: dict[str, dict[str, Any]]) -> tuple[frozenset, frozenset, int]:
+def _scan_words(path: Path, data: dict,
+                tables: dict[str, dict[str, Any]]) -> tuple[frozenset, frozenset, int]:
     scan = data.get("scan")
     if not isinstance(scan, dict):
         raise ResourceError(path, "scan", "needs 'triggers' and 'starts' lists of table names and a 'window'")

@@ -132,7 +132,11 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
     rtype = rule.type or ("TIME" if suffix else "DATE")
     if "ord" in f and "month" in f and "day" not in f:
         f = f | {"day": f["ord"]}
-    year = f.get("year")
+    year = f.get("year", f.get("yearwords"))
+    if "relyear" in f and year is None and "month" not in f:
+        anchor_day = _anchor(rule, ctx)[0]
+        if anchor_day is not None:
+            year = anchor_day.year + int(f["relyear"])
     if year is not None:
         year = _full_year(year)
         if f.get("era", "").startswith("b"):
@@ -285,6 +289,9 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     unit = f.get("unit")
     if unit is None:
         return None
+    if f.get("keep") and how == "previous" and ctx.previous and ctx.previous[:4].isdigit() and unit == "Y":
+        # "the year-earlier quarter": the period the text spoke of, a year before
+        return Built("DATE", f"{int(ctx.previous[:4]) + rel:04d}" + ctx.previous[4:].split("/")[0], mod, how)
     if anchor is None:
         return Built("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX",
                               "Q": "XXXX-QX"}.get(unit, "XXXX"), mod, how)
