@@ -28,6 +28,7 @@ MARKER = ".synthetic-corpus.json"
 FIRST_DAY = date(2014, 1, 1)
 LAST_DAY = date(2024, 12, 31)
 MIN_WORDS, MAX_WORDS = 300, 600
+MAX_DATED = 8  # dated events an original story reports at most
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -453,8 +454,9 @@ def _recalled(rng: random.Random, world: World, pub: date, main: PoolEvent) -> l
 
 
 def write_story(rng: random.Random, tables: Tables, world: World, main: PoolEvent,
-                pub: date) -> tuple[str, list[str], list[str]]:
-    """Title, standfirst-and-lead lines, and body sentences of an original story about `main`."""
+                pub: date) -> tuple[str, list[str], list[str], int]:
+    """Title, standfirst-and-lead lines, body sentences of an original story about `main`, and
+    how many dated events those sentences report (3 to MAX_DATED)."""
     events = tables.events
     spec = events["kinds"][main.kind]
     slots = event_slots(rng, tables, main, pub, ["day"], prefer_relative=True)
@@ -462,7 +464,8 @@ def write_story(rng: random.Random, tables: Tables, world: World, main: PoolEven
     head: list[str] = []
     if rng.random() < 0.5:
         head.append(fill(rng.choice(spec["standfirst"]), slots))
-    lead = fill(rng.choice(spec["lead"]), slots)
+    lead_template = rng.choice(spec["lead"])
+    lead = fill(lead_template, slots)
     if rng.random() < 0.45:
         capital = tables.places[main.country][main.province][0].upper()
         dateline = rng.choice(tables.sources["datelines"][main.country] + [capital, capital])
@@ -474,31 +477,40 @@ def write_story(rng: random.Random, tables: Tables, world: World, main: PoolEven
 
     details = rng.sample(spec["details"], k=min(len(spec["details"]), rng.randint(3, 5)))
     must = [fill(t, slots) for t in details]
-    recalled = _recalled(rng, world, pub, main)
+    dated = 1 + any("{claim_when}" in t for t in [lead_template, *details])
+    recalled = _recalled(rng, world, pub, main)[:MAX_DATED - dated - 2]
+    dated += len(recalled)
     for event in recalled:
         families = ["day", "month", "month", "year"]
         rs = event_slots(rng, tables, event, pub, families, prefer_relative=True)
         must.append(fill(rng.choice(events["kinds"][event.kind]["recall"]), rs))
     history = [h for h in events["history"] if h["date"] < pub]
-    for item in rng.sample(history, k=min(len(history), rng.choice([1, 1, 2, 3]))):
+    k = min(len(history), rng.choice([1, 1, 2, 3]), MAX_DATED - dated)
+    dated += k
+    for item in rng.sample(history, k=k):
         hs = dict(slots)
         hs["when"] = date_phrase(rng, tables, item["date"], pub, item["forms"])
         must.append(fill(rng.choice(item["text"]), hs))
-    if rng.random() < 0.3 or not recalled:
+    if dated < MAX_DATED and (rng.random() < 0.3 or dated < 3):
+        dated += 1
         end = pub - timedelta(days=rng.randint(3, 20))
         start = end - timedelta(days=6)
         ts = dict(slots, interval=interval_phrase(rng, tables, start, end), n=str(rng.randint(6, 40)))
         must.append(fill(rng.choice(events["tallies"]), ts))
-    return title, head, must
+    return title, head, must, dated
 
 
-def _extras(rng: random.Random, tables: Tables, world: World, main: PoolEvent, pub: date) -> list[str]:
-    """Undated background sentences and quotes, shuffled, to bring a story to length."""
+def _extras(rng: random.Random, tables: Tables, world: World, main: PoolEvent, pub: date,
+            room: int) -> list[str]:
+    """Background sentences and quotes, shuffled, to bring a story to length; at most `room`
+    of the quotes say when they were said (each is one more dated event)."""
     events = tables.events
     base = {"group": rng.choice(events["groups"]), "group_short": rng.choice(["ISIS", "IS"]),
             "province": main.province, "town": main.town, "yyyy_prev": str(pub.year - 1)}
     out = [fill(t, base) for t in events["background"]]
-    for template in rng.sample(events["quotes"], k=3):
+    dated = [t for t in events["quotes"] if "{when}" in t]
+    undated = [t for t in events["quotes"] if "{when}" not in t]
+    for template in rng.sample(dated, k=min(room, rng.choice([0, 1, 1, 2]))) + rng.sample(undated, k=2):
         who = rng.choice([main.spokesman, main.official, rng.choice(world.westerners)])
         said = pub - timedelta(days=rng.randint(2, 150))
         when = date_phrase(rng, tables, said, pub, ["day", "month", "month"], prefer_relative=True)
@@ -543,8 +555,8 @@ def generate(n: int, seed: int = 0, tables: Tables | None = None) -> list[Genera
         else:
             main = rng.choice(world.pool)
             pub = min(LAST_DAY, main.day + timedelta(days=rng.choice([0, 1, 1, 1, 2, 3, 6])))
-            title, head, must = write_story(rng, tables, world, main, pub)
-            extras = _extras(rng, tables, world, main, pub)
+            title, head, must, dated = write_story(rng, tables, world, main, pub)
+            extras = _extras(rng, tables, world, main, pub, MAX_DATED - dated)
             publisher = rng.choice(src["publishers"])
             agency = rng.choice(src["wires"]) if rng.random() < 0.25 else None
             text = compose(rng, head, must, extras, [], [])
