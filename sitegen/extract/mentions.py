@@ -10,6 +10,7 @@ confirmations are tied (`follows`) to the mention they respond to.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -19,6 +20,7 @@ from sitegen.extract.anchors import find_anchors, resolve
 from sitegen.extract.attach import attach
 from sitegen.extract.clauses import clause_of, clause_spans
 from sitegen.extract.dates import mention_date
+from sitegen.extract.entities import REFERENCE
 from sitegen.extract.figures import find_figures
 from sitegen.extract.speakers import speaker
 from sitegen.extract.summary import summarize
@@ -50,6 +52,7 @@ class _Draft:
     anchor: str | None = None
     follows: str | None = None
     figures: list[Figure] = field(default_factory=list)
+    extra: list[EntityRef] = field(default_factory=list)  # from untimed sentences about it
 
     @property
     def kind(self) -> str:
@@ -164,7 +167,8 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
         drafts.extend(here)
     _link_follow_ups(text, drafts, triggers_of)
     _attach_figures(text, published, sentences, drafts, refs, kind_of)
-    return tuple(_finish(d, text, published, refs) for d in drafts)
+    per_sentence = Counter(d.index for d in drafts)
+    return tuple(_finish(d, text, published, refs, per_sentence[d.index] > 1) for d in drafts)
 
 
 def _settle_sentence(text: str, sentence: Span, here: list[_Draft], triggers: list[Trigger],
@@ -231,24 +235,43 @@ def _link_follow_ups(text: str, drafts: list[_Draft], triggers_of: dict[int, lis
             draft.follows = target.id
 
 
+def _untimed_target(index: int, published: date | None, drafts: list[_Draft]) -> _Draft | None:
+    """The violent event an untimed sentence most likely tells more about: the nearest
+    current one before it (else after it), within a few sentences."""
+    near = [d for d in drafts if abs(d.index - index) <= _FIGURE_REACH and not d.follows
+            and d.kind == "violence"]
+    recent = [d for d in near if published is None or d.date.end is None
+              or d.date.end >= published - _RECALL_AFTER]
+    if not (recent or near):
+        return None
+    return min(recent or near, key=lambda d: (d.index > index, abs(d.index - index)))
+
+
 def _attach_figures(text: str, published: date | None, sentences: list[Span], drafts: list[_Draft],
                     refs: list[EntityRef], kind_of: Callable[[str], str]) -> None:
-    """Figures go to the mention of their sentence, or to the nearest violent event nearby."""
+    """Figures go to the mention of their sentence, or to the nearest violent event nearby;
+    an untimed sentence with casualties or naming "the attack" also lends it its entities."""
     by_index: dict[int, list[_Draft]] = {}
     for d in drafts:
         by_index.setdefault(d.index, []).append(d)
     for index, sentence in enumerate(sentences):
         figures = find_figures(text, sentence.start, sentence.end)
+        triggers = find_triggers(text, sentence.start, sentence.end)
+        own = by_index.get(index, [])
+        if not own and _definite_event(text, sentence, (0, 0), triggers) == "violence" or (
+                not own and any(f.kind not in ("fighters", "troops") for f in figures)):
+            target = _untimed_target(index, published, drafts)
+            if target is not None:
+                target.extra.extend(r for r in refs if sentence.start <= r.start < sentence.end
+                                    and r.role != REFERENCE)
         if not figures:
             continue
-        triggers = find_triggers(text, sentence.start, sentence.end)
         claimant = None
         talk = [t for t in triggers if t.has("speech")]
         if talk:
             claimant = speaker(text, sentence, talk[0], refs, kind_of)
         for fig in figures:
             fig = replace(fig, claimed_by=claimant)
-            own = by_index.get(index, [])
             if own:
                 target = min(own, key=lambda d: abs(d.trigger.start - fig.start))
                 if target.follows:
@@ -256,23 +279,38 @@ def _attach_figures(text: str, published: date | None, sentences: list[Span], dr
             else:
                 if fig.kind in ("fighters", "troops"):
                     continue  # a standing strength ("there are 2,500 troops"), not an event's toll
-                near = [d for d in drafts if abs(d.index - index) <= _FIGURE_REACH and not d.follows
-                        and d.kind == "violence"]
-                if not near:
+                found = _untimed_target(index, published, drafts)
+                if found is None:
                     continue
-                recent = [d for d in near if published is None or d.date.end is None
-                          or d.date.end >= published - _RECALL_AFTER]
-                target = min(recent or near, key=lambda d: (d.index > index, abs(d.index - index)))
+                target = found
             target.figures.append(fig)
 
 
-def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef]) -> Mention:
+def _clause_range(text: str, d: _Draft) -> tuple[int, int]:
+    """The clauses holding the trigger and the time expression of a mention."""
+    clauses = clause_spans(text, d.sentence.start, d.sentence.end)
+    first = clause_of(clauses, min(d.trigger.start, d.timex.start))
+    last = clause_of(clauses, max(d.trigger.start, d.timex.start))
+    return clauses[first][0], clauses[last][1]
+
+
+def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
+            shared_sentence: bool) -> Mention:
     sentence_text = d.sentence.of(text)
     role = "report"
     if published is not None and d.date.end is not None and d.date.end < published - _RECALL_AFTER:
         role = "recall"
-    entities = tuple(r for r in refs if d.sentence.start <= r.start < d.sentence.end)
-    summary = summarize(sentence_text, d.timex.start - d.sentence.start, d.timex.end - d.sentence.start)
+    start, end = _clause_range(text, d)
+    entities = tuple(r for r in refs if start <= r.start < end)
+    if not entities:  # the clause names no one: the sentence's participants stand in
+        entities = tuple(r for r in refs if d.sentence.start <= r.start < d.sentence.end)
+    entities += tuple(r for r in d.extra if r not in entities)
+    if shared_sentence and end - start > 40:
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip(" ,;:–—"))
+        summary = summarize(piece[lead:], d.timex.start - start - lead, d.timex.end - start - lead)
+    else:
+        summary = summarize(sentence_text, d.timex.start - d.sentence.start, d.timex.end - d.sentence.start)
     return Mention(
         id=d.id, article_id=d.id.split("/")[0], sentence=d.sentence, sentence_text=sentence_text,
         timex=d.timex, date=d.date, type=d.type, summary=summary, modality=d.modality,

@@ -9,6 +9,8 @@ from functools import cache
 from sitegen.text.tables import compile_pattern, read_rows, resource
 
 _MAX_WORDS = 32
+_PREPOSITION = re.compile(r"\b(?:on|in|at|during|since|between|from|late|early|earlier|later)"
+                          r"(?:\s+(?:on|in|at))?\s*$", re.IGNORECASE)
 
 
 @cache
@@ -21,8 +23,7 @@ def summarize(sentence: str, timex_start: int, timex_end: int) -> str:
     """`sentence` with the time expression at `timex_start:timex_end` (relative) removed."""
     before = sentence[:timex_start]
     after = sentence[timex_end:]
-    before = re.sub(r"\b(?:on|in|at|during|since|late|early|earlier|later)(?:\s+(?:on|in|at))?\s*$", "",
-                    before, flags=re.IGNORECASE)
+    before = _PREPOSITION.sub("", before)
     if not before.strip(" ,"):
         before, after = "", after.lstrip(" ,")
     text = re.sub(r"\s+", " ", (before.rstrip() + " " + after.lstrip()).strip())
@@ -35,7 +36,7 @@ def summarize(sentence: str, timex_start: int, timex_end: int) -> str:
     words = text.split()
     if len(words) > _MAX_WORDS:
         cut = " ".join(words[:_MAX_WORDS])
-        boundary = max(cut.rfind(","), cut.rfind(";"), cut.rfind(" – "))
+        boundary = max(cut.rfind(", "), cut.rfind("; "), cut.rfind(" – "))
         text = (cut[:boundary] if boundary > len(cut) // 2 else cut).rstrip(" ,;") + " …"
     if text and text[0].islower():
         text = text[0].upper() + text[1:]

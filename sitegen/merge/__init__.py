@@ -1,0 +1,60 @@
+"""Merge: event mentions from every article into dated events, with an audit trail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sitegen.extract.entities import Gazetteer
+from sitegen.merge.cluster import cluster_mentions
+from sitegen.merge.events import build_event, sort_key
+from sitegen.merge.reprints import reprint_groups
+from sitegen.model.article import Analysis, Article
+from sitegen.model.entity import Entity
+from sitegen.model.event import Event
+
+__all__ = ["MergeResult", "merge"]
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """Dated events (sorted), undated events, why mentions were merged or kept apart, and
+    the people found by pattern (not in the gazetteer) as entities."""
+
+    events: list[Event]
+    undated: list[Event]
+    explain: list[str] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+
+def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazetteer) -> MergeResult:
+    """Every mention of every analysis into events; deterministic for the same input."""
+    mentions = [m for a in sorted(analyses, key=lambda a: a.article_id) for m in a.mentions]
+    explain: list[str] = []
+    dated, undated = cluster_mentions(mentions, gazetteer, explain)
+    group_of = reprint_groups(sorted(articles, key=lambda a: a.id))
+    taken: set[str] = set()
+    events = [build_event(c, gazetteer, group_of, taken) for c in dated]
+    events.sort(key=sort_key)
+    loose = [build_event(c, gazetteer, group_of, taken) for c in undated]
+    loose.sort(key=lambda e: e.id)
+    return MergeResult(events, loose, explain, _found_people(analyses, gazetteer))
+
+
+def _found_people(analyses: list[Analysis], gazetteer: Gazetteer) -> dict[str, Entity]:
+    """People named in the articles but not in the gazetteer, under their fullest name."""
+    from sitegen.model.entity import EntityKind
+
+    people: dict[str, Entity] = {}
+    for analysis in analyses:
+        for ref in analysis.entities:
+            if ref.entity_id in gazetteer.entities:
+                continue
+            known = people.get(ref.entity_id)
+            if known is None or len(ref.text) > len(known.name):
+                aliases = known.aliases if known else ()
+                people[ref.entity_id] = Entity(ref.entity_id, EntityKind.PERSON, ref.text, aliases,
+                                               description=ref.role or "")
+            elif ref.text not in known.aliases and ref.text != known.name:
+                people[ref.entity_id] = Entity(known.id, known.kind, known.name, known.aliases + (ref.text,),
+                                               description=known.description)
+    return dict(sorted(people.items()))

@@ -1,0 +1,82 @@
+"""Events from clusters of mentions: date, type, title, places, actors and source count."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sitegen.extract.entities import DEMONYM, REFERENCE, Gazetteer
+from sitegen.merge.cluster import Cluster
+from sitegen.merge.ids import event_id
+from sitegen.merge.windows import finest_common
+from sitegen.model.entity import EntityKind
+from sitegen.model.event import Event, Mention
+
+_TITLE_WORDS = 16
+
+
+def _main_place(mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
+    """The most often named, most specific place of the event (never a point of reference)."""
+    counts: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for m in mentions:
+        for ref in m.entities:
+            entity = gazetteer.entities.get(ref.entity_id)
+            if entity is None or entity.kind is not EntityKind.PLACE or ref.role in (REFERENCE, DEMONYM):
+                continue
+            counts[ref.entity_id] += 1
+            order.setdefault(ref.entity_id, len(order))
+    if not counts:
+        return None
+    return max(counts, key=lambda p: (len(gazetteer.ancestors(p)) > 1, counts[p],
+                                      len(gazetteer.ancestors(p)), -order[p]))
+
+
+def _title(summary: str) -> str:
+    words = summary.rstrip(".…").split()
+    if len(words) <= _TITLE_WORDS:
+        return " ".join(words)
+    cut = " ".join(words[:_TITLE_WORDS])
+    comma = cut.rfind(", ")
+    return (cut[:comma] if comma > len(cut) // 2 else cut) + " …"
+
+
+def build_event(cluster: Cluster, gazetteer: Gazetteer, group_of: dict[str, int], taken: set[str]) -> Event:
+    core = [e.mention for e in cluster.core]
+    date, conflict_idx = finest_common([m.date for m in core])
+    conflicts = tuple(core[i].id for i in conflict_idx)
+    lead = min(core, key=lambda m: (m.date.precision.rank, m.role != "report", -len(m.entities)))
+    types = Counter(m.type for m in core)
+    type_ = lead.type if types[lead.type] == max(types.values()) else types.most_common(1)[0][0]
+    mentions = sorted(cluster.mentions, key=lambda m: (m.article_id, m.sentence.start, m.timex.start))
+    place = _main_place(core, gazetteer)
+    place_name = gazetteer.entities[place].name if place else None
+    if place_name is None:
+        named_orgs = [r.entity_id for m in core for r in m.entities if r.entity_id in gazetteer.entities
+                      and gazetteer.entities[r.entity_id].kind is EntityKind.ORGANIZATION]
+        place_name = Counter(named_orgs).most_common(1)[0][0] if named_orgs else None
+    people: dict[str, None] = {}
+    places: dict[str, None] = {}
+    orgs: dict[str, None] = {}
+    for m in mentions:
+        for ref in m.entities:
+            entity = gazetteer.entities.get(ref.entity_id)
+            kind = entity.kind if entity else EntityKind.PERSON
+            if kind is EntityKind.PERSON:
+                people[ref.entity_id] = None
+            elif kind is EntityKind.ORGANIZATION:
+                orgs[ref.entity_id] = None
+            elif ref.role not in (REFERENCE, DEMONYM):
+                places[ref.entity_id] = None
+    modality = "happened" if any(m.modality == "happened" for m in core) else lead.modality
+    articles = list(dict.fromkeys(m.article_id for m in mentions))
+    groups = {group_of.get(a, hash(a)) for a in articles}
+    return Event(
+        id=event_id(date.value, type_, place_name, taken), title=_title(lead.summary),
+        summary=lead.summary, type=type_, date=date, mentions=tuple(mentions),
+        people=tuple(people), places=tuple(places), organizations=tuple(orgs), modality=modality,
+        conflicts=conflicts, independent_sources=len(groups))
+
+
+def sort_key(event: Event) -> tuple:
+    """By first possible day, coarse before fine (a year opens its year), then last day."""
+    return (event.date.start, -event.date.precision.rank, event.date.end, event.id)

@@ -1,0 +1,78 @@
+"""What a mention says beyond its date: the class of its type, its places (with the places
+containing them), actors, speaker, whether it counts many events ("28 attacks"), and its
+content words. Merge compares these to decide whether two mentions are one event."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitegen.extract.entities import DEMONYM, REFERENCE, Gazetteer
+from sitegen.extract.figures import vocabulary
+from sitegen.extract.triggers import lexicon
+from sitegen.model.entity import EntityKind
+from sitegen.model.event import Mention
+
+_AGGREGATE = 3  # "28 attacks", "three raids": a count of events, not one event
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The comparable facts of one mention."""
+
+    mention: Mention
+    kind: str
+    places: frozenset[str]  # places named, with every place containing them
+    specific: frozenset[str]  # places below country level, as named
+    actors: frozenset[str]  # organisations and people
+    people: frozenset[str]
+    speaker: str | None
+    aggregate: bool
+    words: frozenset[str]
+
+
+def _is_aggregate(mention: Mention) -> bool:
+    if not mention.trigger:
+        return False
+    numbers = "|".join(re.escape(w) for w in vocabulary().numbers)
+    m = re.search(rf"\b(\d[\d,]*|{numbers}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+)?"
+                  rf"{re.escape(mention.trigger)}\b", mention.sentence_text, re.IGNORECASE)
+    if not m:
+        return False
+    word = m.group(1).lower().replace(",", "")
+    count = int(word) if word.isdigit() else vocabulary().numbers.get(word, _AGGREGATE)
+    return count >= _AGGREGATE
+
+
+def evidence(mention: Mention, gazetteer: Gazetteer) -> Evidence:
+    places: set[str] = set()
+    specific: set[str] = set()
+    actors: set[str] = set()
+    people: set[str] = set()
+    for ref in mention.entities:
+        entity = gazetteer.entities.get(ref.entity_id)
+        kind = entity.kind if entity else EntityKind.PERSON
+        if kind is EntityKind.PLACE:
+            if ref.role == REFERENCE:
+                continue
+            places.update(gazetteer.ancestors(ref.entity_id))
+            if ref.role != DEMONYM and gazetteer.place_kinds.get(ref.entity_id) not in ("country", None):
+                specific.add(ref.entity_id)
+        else:
+            actors.add(ref.entity_id)
+            if kind is EntityKind.PERSON:
+                people.add(ref.entity_id)
+    words = frozenset(w for w in re.findall(r"[a-z]{4,}", mention.summary.lower()))
+    return Evidence(mention, lexicon().type_class(mention.type), frozenset(places), frozenset(specific),
+                    frozenset(actors), frozenset(people), mention.claimed_by, _is_aggregate(mention), words)
+
+
+def place_conflict(a: Evidence, b: Evidence, gazetteer: Gazetteer) -> bool:
+    """True when both name places below country level and none contains or equals another."""
+    if not a.specific or not b.specific:
+        return False
+    for x in a.specific:
+        for y in b.specific:
+            if x in gazetteer.ancestors(y) or y in gazetteer.ancestors(x):
+                return False
+    return True

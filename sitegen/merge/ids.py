@@ -1,0 +1,15 @@
+"""Stable event ids: date, type and main place (`2024-05-13-attack-diyala`), unique."""
+
+from __future__ import annotations
+
+from sitegen.extract.names import slugify
+
+
+def event_id(date_value: str, type_: str, place: str | None, taken: set[str]) -> str:
+    """A slug never taken before in this build; a suffix (-2, -3, ...) settles collisions."""
+    base = "-".join(p for p in (slugify(date_value), slugify(type_), slugify(place) if place else "") if p)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate

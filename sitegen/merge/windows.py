@@ -1,0 +1,61 @@
+"""Date compatibility for merging, precision-aware: a coarse date can hold a finer one,
+two different days never merge, and "late 2023" means the last third of 2023 here (its
+bounds stay the whole year; only the test of whether two mentions can be one is narrowed)."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from sitegen.model.time import DateValue, Precision
+
+
+def window(value: DateValue) -> tuple[date, date] | None:
+    """The days a mention's date can mean, narrowed by START/MID/END on years and months."""
+    if not value.resolved:
+        return None
+    start, end = value.start, value.end
+    assert start is not None and end is not None
+    mod = (value.mod or "").upper()
+    if value.precision is Precision.YEAR and mod in ("START", "MID", "END"):
+        first = {"START": 1, "MID": 5, "END": 9}[mod]
+        last = first + 3
+        return date(start.year, first, 1), date(start.year, last, calendar.monthrange(start.year, last)[1])
+    if value.precision is Precision.MONTH and mod in ("START", "MID", "END"):
+        last_day = calendar.monthrange(start.year, start.month)[1]
+        first, last = {"START": (1, 10), "MID": (11, 20), "END": (21, last_day)}[mod]
+        return start.replace(day=first), start.replace(day=last)
+    return start, end
+
+
+def compatible(a: DateValue, b: DateValue) -> tuple[bool, str]:
+    """Whether two mention dates can be the date of one event, and why (for --explain)."""
+    wa, wb = window(a), window(b)
+    if wa is None or wb is None:
+        return False, "an unresolved date"
+    if a.precision is Precision.DAY and b.precision is Precision.DAY:
+        if a.value[:10] != b.value[:10]:
+            return False, f"different days ({a.value[:10]} vs {b.value[:10]})"
+        return True, f"same day {a.value[:10]}"
+    if wa[0] <= wb[1] and wb[0] <= wa[1]:
+        return True, f"{a.value} and {b.value} overlap"
+    return False, f"{a.value} and {b.value} do not overlap"
+
+
+def finest_common(dates: list[DateValue]) -> tuple[DateValue, list[int]]:
+    """The most precise date compatible with the most others; indexes of those that conflict."""
+    order = sorted(range(len(dates)), key=lambda i: (dates[i].precision.rank, _width(dates[i])))
+    best, best_conflicts = dates[order[0]], list(range(len(dates)))
+    for i in order:
+        conflicts = [j for j in range(len(dates)) if j != i and not compatible(dates[i], dates[j])[0]]
+        if len(conflicts) < len(best_conflicts):
+            best, best_conflicts = dates[i], conflicts
+        if not conflicts:
+            break
+    return best, best_conflicts
+
+
+def _width(value: DateValue) -> int:
+    if value.start is None or value.end is None:
+        return 10**6
+    return (value.end - value.start).days
