@@ -48,6 +48,7 @@ def render_page(text: str, path: Path) -> HandPage:
         for i, token in enumerate(tokens):
             if token.type == "heading_open" and token.tag == "h1":
                 title = tokens[i + 1].content
+                del tokens[i:i + 3]  # the layout prints the title as the page's h1
                 break
     html = md.renderer.render(tokens, md.options, {})
     # the layout prints the page title as the only h1; headings inside the body step down one level

@@ -133,8 +133,16 @@ def _chronology_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, url
     return specs
 
 
-def _listing(path: str, title: str, events: list[Event], ix: SiteIndex, **extra) -> PageSpec:
-    return _spec(path, "listing.html", title, groups=group_events(events, ix), **extra)
+def paged(path: str, template: str, title: str, events: list[Event], ix: SiteIndex, per_page: int,
+          **extra) -> list[PageSpec]:
+    """A listing split into pages of `per_page` events: `path`, then `path/page/2/`, ..."""
+    size = max(1, per_page)
+    chunks = [events[i:i + size] for i in range(0, len(events), size)] or [[]]
+    return [_spec(path if n == 1 else f"{path}page/{n}/", template,
+                  title if n == 1 else f"{title} (page {n} of {len(chunks)})",
+                  groups=group_events(chunk, ix), page_no=n, page_count=len(chunks), base_path=path,
+                  **extra)
+            for n, chunk in enumerate(chunks, 1)]
 
 
 def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls) -> list[PageSpec]:
@@ -159,26 +167,29 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
         related = [(tl.entities[i], n) for i, n in ix.cooccurring.get(entity.id, Counter()).most_common(12)
                    if i in tl.entities]
         parent = tl.entities.get(entity.parent) if entity.parent else None
-        specs.append(_spec(urls.entity(entity.kind, entity.id), "entity.html", entity.name, entity=entity,
-                           groups=group_events(events, ix), count=len(events), related=related,
-                           parent=parent, feed=True))
+        specs += paged(urls.entity(entity.kind, entity.id), "entity.html", entity.name, events, ix,
+                       settings.per_page, entity=entity, count=len(events), related=related, parent=parent)
     for kind, members in by_kind.items():
         title = {EntityKind.PERSON: "People", EntityKind.PLACE: "Places",
                  EntityKind.ORGANIZATION: "Organisations"}[kind]
         specs.append(_spec(urls.kind_index(kind), "entities.html", title, kind=kind,
                            members=[(m, len(ix.by_entity.get(m.id, []))) for m in members]))
+    per_page = settings.per_page
     for year, events in sorted(ix.by_year.items()):
-        specs.append(_listing(urls.year(year), str(year), events, ix, year=year))
+        specs += paged(urls.year(year), "listing.html", str(year), events, ix, per_page, feed=False)
     specs.append(_spec("years/", "years.html", "Years",
                        years=[(y, len(ev)) for y, ev in sorted(ix.by_year.items())]))
     for era in tl.eras:
-        specs.append(_listing(urls.era(era.id), era.title, ix.by_era.get(era.id, []), ix, era=era, feed=True))
-    specs.append(_listing("outside-eras/", "Outside the eras", ix.outside_eras, ix))
+        specs += paged(urls.era(era.id), "listing.html", era.title, ix.by_era.get(era.id, []), ix, per_page,
+                       era=era, feed=True)
+    specs += paged("outside-eras/", "listing.html", "Outside the eras", ix.outside_eras, ix, per_page,
+                   feed=False)
     specs.append(_spec("eras/", "eras.html", "Eras",
                        eras=[(r, len(ix.by_era.get(r.id, []))) for r in tl.eras],
                        outside_count=len(ix.outside_eras)))
     for type_name, events in sorted(ix.by_type.items()):
-        specs.append(_listing(urls.type(type_name), f"Type: {type_name}", events, ix, type_name=type_name))
+        specs += paged(urls.type(type_name), "listing.html", f"Type: {type_name}", events, ix, per_page,
+                       feed=False)
     specs.append(_spec("types/", "types.html", "Event types",
                        types=[(t, len(ev)) for t, ev in sorted(ix.by_type.items())]))
     specs += hand_pages(settings.pages_dir, urls)

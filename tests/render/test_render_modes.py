@@ -38,6 +38,8 @@ def test_long_chronology_is_paginated(timeline, tmp_path):
     home = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert home.count('<li class="entry') == 100
     assert 'href="page/2/"' in home
+    assert (tmp_path / "places/mosul/page/3/index.html").is_file()
+    assert not (tmp_path / "places/mosul/page/4").exists()
     broken, _ = check_site(tmp_path)
     assert broken == []
 

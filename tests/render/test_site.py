@@ -134,3 +134,20 @@ def test_exports_and_feeds_are_written(site):
                 "eras/rise/feed.xml", "organizations/isis/feed.xml", "sitemap.xml", "robots.txt",
                 "404.html", "css/site.css"):
         assert (site / rel).is_file(), rel
+
+
+def test_hand_written_page_title_from_its_first_heading_is_not_repeated(tmp_path):
+    from sitegen.render.markdown_pages import render_page
+
+    page = render_page("# Method\n\nHow dates are read.\n\n## Limits\n", tmp_path / "method.md")
+    assert page.title == "Method"
+    assert "Method" not in page.html
+    assert "<h3>Limits</h3>" in page.html
+
+
+def test_hand_written_page_cannot_inject_markup(tmp_path):
+    from sitegen.render.markdown_pages import render_page
+
+    page = render_page('<script>alert(1)</script>\n\n[x](javascript:alert(1))\n', tmp_path / "x.md")
+    assert "<script>" not in page.html
+    assert "href=\"javascript" not in page.html
