@@ -18,8 +18,11 @@ from sitegen.render.urls import KIND_DIRS, Urls
 
 
 def theme_dir(configured: Path | None = None) -> Path:
-    """The theme folder: the configured one, else `theme/` beside the installed package."""
-    folder = configured or Path(sitegen.__file__).resolve().parents[1] / "theme"
+    """The theme folder: the configured one, else the one shipped inside the package, else
+    `theme/` at the root of a checkout."""
+    package = Path(sitegen.__file__).resolve().parent
+    candidates = [configured] if configured else [package / "theme", package.parent / "theme"]
+    folder = next((c for c in candidates if (c / "base.html").is_file()), candidates[-1])
     if not (folder / "base.html").is_file():
         raise SitegenError(f"{folder}: not a sitegen theme (no base.html); set the theme folder "
                            "to a copy of the project's theme/ directory")

@@ -96,6 +96,24 @@ def event_jsonld(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSett
     return data
 
 
+def dataset_jsonld(tl: Timeline, settings: RenderSettings) -> dict:
+    """schema.org Dataset describing the downloads, with the span of time the events cover."""
+    base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
+    data: dict = {"@context": "https://schema.org", "@type": "Dataset", "name": settings.title,
+                  "description": settings.description or settings.title,
+                  "distribution": [{"@type": "DataDownload", "encodingFormat": kind,
+                                    "contentUrl": base + name}
+                                   for name, kind in (("events.json", "application/json"),
+                                                      ("events.csv", "text/csv"))]}
+    starts = [e.date.start for e in tl.events if e.date.start]
+    ends = [e.date.end for e in tl.events if e.date.end]
+    if starts and ends:
+        data["temporalCoverage"] = f"{min(starts).isoformat()}/{max(ends).isoformat()}"
+    if base:
+        data["url"] = base
+    return data
+
+
 def _event_page(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
                 chronology: list[Event], dated: bool = True) -> PageSpec:
     before, after = ix.neighbours(chronology, event) if dated else (None, None)
@@ -129,7 +147,8 @@ def _chronology_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, url
                            settings.title if n == 1 else f"{settings.title}: page {n}",
                            groups=group_events(chunk, ix), page_no=n, page_count=count,
                            years=years, eras=tl.eras, undated_count=len(tl.undated),
-                           outside_count=len(ix.outside_eras), og_type="website"))
+                           outside_count=len(ix.outside_eras), og_type="website",
+                           jsonld=dataset_jsonld(tl, settings) if n == 1 else None))
     return specs
 
 

@@ -151,3 +151,10 @@ def test_hand_written_page_cannot_inject_markup(tmp_path):
     page = render_page('<script>alert(1)</script>\n\n[x](javascript:alert(1))\n', tmp_path / "x.md")
     assert "<script>" not in page.html
     assert "href=\"javascript" not in page.html
+
+
+def test_home_describes_the_dataset_and_its_time_span(site):
+    text = read(site, "index.html")
+    assert '"@type": "Dataset"' in text
+    assert '"temporalCoverage": "2014-06-01/2020-07-22"' in text
+    assert '"contentUrl": "https://user.github.io/repo/events.json"' in text
