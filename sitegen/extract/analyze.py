@@ -24,7 +24,9 @@ def analyze(article: Article, gazetteer: Gazetteer) -> Analysis:
     spans = [span for span, _ in furniture]
     timexes = [t for t in tag(text, article.published)
                if not any(f.start <= t.start < f.end for f in spans)]
-    refs = find_entities(text, sentences, gazetteer)
+    # captions and datelines name places and people too: recognised, never evidence for events
+    labelled = [span for span, kind in furniture if kind in ("caption", "dateline")]
+    refs = find_entities(text, sorted(sentences + labelled, key=lambda s: s.start), gazetteer)
 
     def kind_of(entity_id: str) -> str:
         entity = gazetteer.entities.get(entity_id)
