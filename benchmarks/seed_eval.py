@@ -57,7 +57,8 @@ class Report:
                 and not self.entity_errors)
 
     def table(self) -> str:
-        lines = [f"{'seed':5} {'found':5} {'date (got / want)':40} {'precision (got / want)':24} sources (got / want)"]
+        head = f"{'seed':5} {'found':5} {'date (got / want)':40} {'precision (got / want)':24}"
+        lines = [f"{head} sources (got / want)"]
         for r in self.rows:
             date = f"{r.got_date or '-'} / {r.want_date}"
             precision = f"{r.got_precision or '-'} / {r.want_precision}"
