@@ -4,30 +4,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sitegen.errors import Problem
 from sitegen.extract.entities import Gazetteer
 from sitegen.merge.cluster import cluster_mentions
+from sitegen.merge.corrections import Correction, apply_corrections, check_corrections, read_corrections
 from sitegen.merge.events import build_event, sort_key
 from sitegen.merge.reprints import reprint_groups
 from sitegen.model.article import Analysis, Article
 from sitegen.model.entity import Entity
 from sitegen.model.event import Event
 
-__all__ = ["MergeResult", "merge"]
+__all__ = ["MergeResult", "apply_corrections", "check_corrections", "merge", "read_corrections"]
 
 
 @dataclass(frozen=True)
 class MergeResult:
-    """Dated events (sorted), undated events, why mentions were merged or kept apart, and
-    the people found by pattern (not in the gazetteer) as entities."""
+    """Dated events (sorted), undated events, why mentions were merged or kept apart, the
+    people found by pattern (not in the gazetteer) and renamed entities, events hidden by
+    a correction, and corrections that matched nothing."""
 
     events: list[Event]
     undated: list[Event]
     explain: list[str] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
+    hidden: list[Event] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
-def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazetteer) -> MergeResult:
-    """Every mention of every analysis into events; deterministic for the same input."""
+def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazetteer,
+          corrections: list[Correction] | None = None) -> MergeResult:
+    """Every mention of every analysis into events, then the editor's corrections (from
+    `read_corrections(content_dir)`) in order; deterministic for the same input."""
     mentions = [m for a in sorted(analyses, key=lambda a: a.article_id) for m in a.mentions]
     explain: list[str] = []
     dated, undated = cluster_mentions(mentions, gazetteer, explain)
@@ -37,7 +44,12 @@ def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazettee
     events.sort(key=sort_key)
     loose = [build_event(c, gazetteer, group_of, taken) for c in undated]
     loose.sort(key=lambda e: e.id)
-    return MergeResult(events, loose, explain, _found_people(analyses, gazetteer))
+    people = _found_people(analyses, gazetteer)
+    if not corrections:
+        return MergeResult(events, loose, explain, people)
+    applied = apply_corrections(events, loose, corrections, articles, gazetteer)
+    return MergeResult(applied.events, applied.undated, explain, {**people, **applied.entities},
+                       applied.hidden, applied.problems)
 
 
 def _found_people(analyses: list[Analysis], gazetteer: Gazetteer) -> dict[str, Entity]:
