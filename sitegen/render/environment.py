@@ -45,11 +45,19 @@ class EntryCache:
         self._env = env
         self._cache: dict[tuple[str, str], Markup] = {}
 
+    # Rendered once with this stand-in for the page root, then specialised per depth.
+    _ROOT = "\x00"
+
     def __call__(self, event, root: str) -> Markup:
         key = (event.id, root)
         html = self._cache.get(key)
         if html is None:
-            html = Markup(self._env.get_template("partials/entry.html").render(e=event, root=root))
+            generic = self._cache.get((event.id, self._ROOT))
+            if generic is None:
+                template = self._env.get_template("partials/entry.html")
+                generic = Markup(template.render(e=event, root=self._ROOT))
+                self._cache[(event.id, self._ROOT)] = generic
+            html = Markup(str(generic).replace(self._ROOT, root))
             self._cache[key] = html
         return html
 

@@ -25,7 +25,7 @@ class RenderSettings:
     generator_note: str = ""
     directory_urls: bool = True
     per_page: int = 100
-    feed_entries: int = 50
+    feed_entries: int = 20
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,16 +41,25 @@ def _render_range(bounds: tuple[int, int]) -> list[str]:
     return written
 
 
-def _render_pages(env: Environment, specs: list[PageSpec], out_dir: Path, jobs: int) -> list[str]:
+MIN_PARALLEL = 64  # below this many pages, starting workers costs more than it saves
+
+
+def _render_pages(env: Environment, specs: list[PageSpec], out_dir: Path, jobs: int,
+                  meanwhile: Callable[[], None]) -> list[str]:
+    """Render and write every page; `meanwhile` runs in this process while workers render."""
     global _JOB
     _JOB = (env, specs, out_dir)
     try:
-        if jobs <= 1 or len(specs) < 64 or "fork" not in multiprocessing.get_all_start_methods():
-            return _render_range((0, len(specs)))
+        if jobs <= 1 or len(specs) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+            written = _render_range((0, len(specs)))
+            meanwhile()
+            return written
         chunk = max(16, len(specs) // (jobs * 8))
         ranges = [(i, min(i + chunk, len(specs))) for i in range(0, len(specs), chunk)]
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return [path for part in pool.map(_render_range, ranges) for path in part]
+            pending = pool.map_async(_render_range, ranges)
+            meanwhile()
+            return [path for part in pending.get() for path in part]
     finally:
         _JOB = None
 
@@ -110,20 +120,24 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
                        language=settings.language)
     specs = build_pages(timeline, ix, settings, urls)
     jobs = max(1, min(jobs, os.cpu_count() or 1))
-    files = _render_pages(env, specs, out_dir, jobs)
-    pages = len(files)
-    # a 404 page is served at any depth, so its links start from the site's own path
-    site_path = urlsplit(base).path if base else ""
-    not_found = env.get_template("404.html").render(path="404.html", root=site_path,
-                                                    page_title="Page not found")
-    _write(out_dir, "404.html", not_found, files)
-    _copy_static(folder, out_dir, files)
-    _write(out_dir, "events.json", exports.dumps(exports.events_json(timeline)), files)
-    _write(out_dir, "events.schema.json", exports.schema_text(), files)
-    _write(out_dir, "events.csv", datasets.events_csv(timeline), files)
-    _write(out_dir, "timelinejs.json", exports.dumps(datasets.timelinejs(timeline, settings.title)), files)
-    _feeds(timeline, ix, settings, urls, out_dir, files)
-    if base:
-        _write(out_dir, "sitemap.xml", feeds.sitemap(base, [s.path for s in specs]), files)
-    _write(out_dir, "robots.txt", feeds.robots(base, bool(base)), files)
-    return RenderResult(pages=pages + 1, files=files)
+    others: list[str] = []
+
+    def exports_and_feeds() -> None:
+        # a 404 page is served at any depth, so its links start from the site's own path
+        site_path = urlsplit(base).path if base else ""
+        not_found = env.get_template("404.html").render(path="404.html", root=site_path,
+                                                        page_title="Page not found")
+        _write(out_dir, "404.html", not_found, others)
+        _copy_static(folder, out_dir, others)
+        _write(out_dir, "events.json", exports.dumps(exports.events_json(timeline)), others)
+        _write(out_dir, "events.schema.json", exports.schema_text(), others)
+        _write(out_dir, "events.csv", datasets.events_csv(timeline), others)
+        _write(out_dir, "timelinejs.json", exports.dumps(datasets.timelinejs(timeline, settings.title)),
+               others)
+        _feeds(timeline, ix, settings, urls, out_dir, others)
+        if base:
+            _write(out_dir, "sitemap.xml", feeds.sitemap(base, [s.path for s in specs]), others)
+        _write(out_dir, "robots.txt", feeds.robots(base, bool(base)), others)
+
+    pages = _render_pages(env, specs, out_dir, jobs, exports_and_feeds)
+    return RenderResult(pages=len(pages) + 1, files=pages + others)
