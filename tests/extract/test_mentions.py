@@ -1,0 +1,81 @@
+"""Which time expressions date an event, what the event is, and who says so."""
+
+from datetime import date
+
+from tests.extract.helpers import analysis
+
+
+def mentions(text: str, published: date | None = date(2024, 5, 15)):
+    return analysis(text, published).mentions
+
+
+def test_a_date_next_to_a_reporting_verb_dates_the_statement_not_the_report():
+    (m,) = mentions("The ministry said on Monday that militants attacked a checkpoint in Kirkuk.")
+    assert (m.date.value, m.type, m.modality) == ("2024-05-13", "statement", "announced")
+
+
+def test_a_date_next_to_the_event_dates_the_event():
+    (m,) = mentions("Militants attacked a checkpoint in Kirkuk on Monday, the ministry said.")
+    assert (m.date.value, m.date.precision.value) == ("2024-05-13", "day")
+    assert (m.type, m.modality) == ("attack", "happened")
+    assert "kirkuk" in {r.entity_id for r in m.entities}
+
+
+def test_durations_frequencies_vague_and_covered_periods_are_not_events():
+    text = ("Iraqi forces reclaimed the city after three years of fighting. "
+            "Every day, attacks grow rarer in Iraq. "
+            "Iraq has seen relative stability in recent years. "
+            "In its report for the fourth quarter of 2023, the inspector general described ISIS "
+            "as contained.")
+    assert [m.timex.text for m in mentions(text)] == []
+
+
+def test_future_dates_are_not_events():
+    assert mentions("Iraq will hold a vote on the coalition in June 2025.") == ()
+
+
+def test_two_days_after_the_raid_is_two_days_after_the_raids_date():
+    text = ("The US military raid was carried out on August 29 in Iraq. Two days after the raid, "
+            "the US military announced that seven American soldiers had been wounded.")
+    raid, announcement = mentions(text, date(2024, 9, 14))
+    assert (raid.date.value, raid.type) == ("2024-08-29", "raid")
+    assert (announcement.date.value, announcement.date.precision.value) == ("2024-08-31", "day")
+    assert announcement.type == "announcement"
+    assert announcement.anchor == raid.id
+
+
+def test_the_same_month_is_the_month_just_named():
+    text = ("The US ambassador Alina Romanowski told Reuters in March that ISIS remained a threat. "
+            "General Michael Kurilla told Congress the same month that 1,000 fighters were at large.")
+    first, second = mentions(text)
+    assert (first.date.value, second.date.value) == ("2024-03", "2024-03")
+    assert (first.claimed_by, second.claimed_by) == ("alina-romanowski", "michael-kurilla")
+
+
+def test_a_claim_of_responsibility_follows_the_attack_it_claims():
+    claim, attack = mentions("ISIS claimed responsibility on Tuesday for an attack on Monday in Diyala.")
+    assert (attack.date.value, attack.type, attack.modality, attack.claimed_by) == (
+        "2024-05-13", "attack", "claimed", "islamic-state")
+    assert (claim.date.value, claim.follows) == ("2024-05-14", attack.id)
+
+
+def test_a_claim_of_an_undated_bombing_dates_the_bombing():
+    (m,) = mentions("In January, the group claimed responsibility for two suicide bombings in Iran.")
+    assert (m.date.value, m.type, m.modality) == ("2024-01", "bombing", "claimed")
+
+
+def test_casualties_in_the_next_sentence_go_to_the_attack():
+    (m,) = mentions("Militants attacked an army post in Diyala late on Monday. "
+                    "Four soldiers were killed and five wounded, the army said.")
+    assert [(f.kind, f.min, f.max) for f in m.figures] == [("killed", 4, 4), ("wounded", 5, 5)]
+
+
+def test_without_a_publication_date_relative_dates_stay_unresolved():
+    (m,) = mentions("Militants attacked a checkpoint in Kirkuk on Monday.", None)
+    assert m.date.resolved is False
+
+
+def test_mention_ids_are_article_sentence_and_timex_offsets():
+    text = "Intro line.\nMilitants attacked a checkpoint in Kirkuk on Monday."
+    (m,) = mentions(text)
+    assert m.id == f"a/{text.index('Militants')}-{text.index('Monday')}"

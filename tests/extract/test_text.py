@@ -1,0 +1,46 @@
+"""Sentence segmentation and page furniture, as a reader of the source page expects them."""
+
+from sitegen.text.sentences import segment
+
+
+def sentences(text: str) -> list[str]:
+    spans, _ = segment(text)
+    return [s.of(text) for s in spans]
+
+
+def test_titles_and_abbreviations_do_not_end_sentences():
+    text = ("Brig. Gen. Ahmed al-Lami was killed in Hit. The U.S. Treasury Department offered "
+            "a reward. Col. Wassak and Lt. Smith were wounded.")
+    assert sentences(text) == [
+        "Brig. Gen. Ahmed al-Lami was killed in Hit.",
+        "The U.S. Treasury Department offered a reward.",
+        "Col. Wassak and Lt. Smith were wounded.",
+    ]
+
+
+def test_a_quote_closing_after_the_stop_stays_with_its_sentence():
+    text = "He said it was “a cowardly act.” The army vowed to respond."
+    assert sentences(text) == ["He said it was “a cowardly act.”", "The army vowed to respond."]
+
+
+def test_a_headline_without_a_stop_is_its_own_sentence():
+    text = "ISIS attack on army post kills officer\nAn officer was killed on Monday."
+    assert sentences(text) == ["ISIS attack on army post kills officer", "An officer was killed on Monday."]
+
+
+def test_a_dateline_is_cut_off_the_first_sentence_and_kept_as_furniture():
+    text = "ERBIL, Kurdistan Region – The group claimed the attack.\nBAGHDAD –\nA second line."
+    spans, furniture = segment(text)
+    assert [s.of(text) for s in spans] == ["The group claimed the attack.", "A second line."]
+    assert [(f.of(text).strip(), kind) for f, kind in furniture] == [
+        ("ERBIL, Kurdistan Region –", "dateline"), ("BAGHDAD –", "dateline")]
+
+
+def test_page_furniture_is_recognised_and_left_out_of_sentences():
+    text = ("The raid killed 14 militants.\nShare.\nSource link\nLeave a Comment\nReading time: 1 min\n"
+            "Updated: May 15, 2024, 5:08 AM\nPowered by automated translation\nExit mobile version\n"
+            "Mourners gather at the coffin of a soldier in Najaf on Tuesday. Reuters")
+    spans, furniture = segment(text)
+    assert [s.of(text) for s in spans] == ["The raid killed 14 militants."]
+    assert [kind for _, kind in furniture] == ["share", "link", "comments", "metadata", "metadata",
+                                               "translation", "navigation", "caption"]

@@ -1,0 +1,74 @@
+"""Merging mentions across sources: precision-aware dates, places, reprints, ids, order."""
+
+from datetime import date
+
+from sitegen.merge import merge
+from tests.extract.helpers import analysis, article, gazetteer
+
+MAY_15 = date(2024, 5, 15)
+
+
+def build(*texts: tuple[str, str, date | None]):
+    articles = [article(text, published, id) for id, text, published in texts]
+    analyses = [analysis(text, published, id) for id, text, published in texts]
+    return merge(analyses, articles, gazetteer())
+
+
+def test_a_month_level_mention_joins_the_day_level_event_inside_that_month():
+    result = build(("a", "Last month, Iraqi forces and American troops conducted a raid in Anbar province.",
+                    date(2024, 9, 14)),
+                   ("b", "The US military raid was carried out on August 29 in Anbar.", date(2024, 9, 14)))
+    (event,) = result.events
+    assert (event.date.value, event.date.precision.value) == ("2024-08-29", "day")
+    assert event.articles == ("a", "b")
+    assert event.id == "2024-08-29-raid-anbar"
+
+
+def test_two_different_days_never_merge():
+    result = build(("a", "Militants attacked an army post in Diyala on Monday.", MAY_15),
+                   ("b", "Militants attacked an army post in Diyala on Tuesday.", MAY_15))
+    assert [e.date.value for e in result.events] == ["2024-05-13", "2024-05-14"]
+
+
+def test_same_day_events_in_different_places_stay_apart():
+    result = build(("a", "A car bomb exploded in Kirkuk on Monday.", MAY_15),
+                   ("b", "A car bomb exploded in Basra on Monday.", MAY_15))
+    assert sorted(e.id for e in result.events) == ["2024-05-13-bombing-basra", "2024-05-13-bombing-kirkuk"]
+    assert any("kept" in line and "different places" in line for line in result.explain)
+
+
+def test_the_same_event_from_two_outlets_merges_and_reprints_count_once():
+    text = "Militants attacked an army post in Diyala on Monday, killing four soldiers."
+    result = build(("a", text, MAY_15), ("b", "An army post in Diyala was attacked on Monday.", MAY_15),
+                   ("c", text, MAY_15))
+    (event,) = result.events
+    assert event.articles == ("a", "b", "c")
+    assert event.independent_sources == 2
+    assert any(line.startswith("merged") for line in result.explain)
+
+
+def test_statements_by_different_people_in_one_month_stay_apart():
+    text = ("The US ambassador Alina Romanowski told Reuters in March that ISIS remained a threat. "
+            "General Michael Kurilla told Congress in March that 1,000 fighters were at large.")
+    result = build(("a", text, MAY_15))
+    assert len(result.events) == 2
+
+
+def test_a_claim_the_next_day_joins_the_attack_without_moving_its_date():
+    result = build(("a", "ISIS claimed responsibility on Tuesday for an attack on Monday in Diyala.", MAY_15))
+    (event,) = result.events
+    assert event.date.value == "2024-05-13"
+    assert len(event.mentions) == 2 and event.conflicts == ()
+
+
+def test_events_sort_by_start_with_a_year_before_its_days():
+    result = build(("a", "Iraq declared victory over ISIS in 2017. ISIS attacked Kirkuk on January 5, 2017.",
+                    MAY_15))
+    assert [e.date.value for e in result.events] == ["2017", "2017-01-05"]
+
+
+def test_undated_articles_give_undated_events_never_a_guessed_date():
+    result = build(("a", "Militants attacked a checkpoint in Kirkuk on Monday.", None))
+    assert result.events == []
+    (event,) = result.undated
+    assert event.date.resolved is False
