@@ -1,0 +1,170 @@
+"""Full-text search for a built site: a Pagefind index of its events, written after rendering.
+
+Pagefind was chosen over MkDocs' search index by `benchmarks/search.py`: a browser downloads a
+few small index fragments per query instead of one index of the whole site. The index is built
+from the site's own `events.json` (records with facets from data, not scraped from markup), so
+the templates need no search attributes. Without the `pagefind` package this is a no-op with a
+warning: the site still works, only the search page says search is unavailable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sitegen.render.settings import RenderSettings
+
+log = logging.getLogger(__name__)
+
+BUNDLE_DIR = "pagefind"
+SEARCH_PAGE = "search/index.html"
+
+# Facet names as the search page shows them, in the order it shows them.
+FACETS = ("era", "type", "place", "person", "organisation", "source")
+# Pagefind's own ready-made interfaces; the theme's search page uses only its JavaScript API.
+_UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+                 "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+_KIND_FACET = {"place": "place", "person": "person", "organization": "organisation"}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRecord:
+    """One event as the search index holds it: its address, words, title and facet values."""
+
+    url: str
+    content: str
+    title: str
+    date: str
+    filters: dict[str, list[str]]
+
+
+def _directory_urls(site_dir: Path) -> bool:
+    """Whether the site links to folders (`events/x/`) rather than files (`events/x/index.html`)."""
+    home = site_dir / "index.html"
+    if not home.is_file():
+        return True
+    return not re.search(r'href="[^"]*events/[^"/]+/index\.html"', home.read_text(encoding="utf-8"))
+
+
+def _language(site_dir: Path) -> str:
+    """The site's language from the home page's `<html lang>`; English when absent."""
+    home = site_dir / "index.html"
+    if home.is_file():
+        found = re.search(r'<html[^>]*\blang="([A-Za-z-]+)"', home.read_text(encoding="utf-8")[:2000])
+        if found:
+            return found.group(1).split("-")[0].lower()
+    return "en"
+
+
+def search_records(events_json: dict, *, directory_urls: bool = True) -> list[SearchRecord]:
+    """One record per dated or undated event, with the facets the search page narrows by.
+
+    The words indexed are the event's title and summary, its type and era, the names and
+    aliases of its people, places and organisations, the publishers and titles of its sources
+    and the sentences that report it, so a reader finds an event by any name a source used.
+    """
+    entities = {e["id"]: e for e in events_json.get("entities", [])}
+    eras = {e["id"]: e["title"] for e in events_json.get("eras", [])}
+    articles = {a["id"]: a for a in events_json.get("articles", [])}
+    records = []
+    for event in [*events_json.get("events", []), *events_json.get("undated", [])]:
+        filters: dict[str, list[str]] = {name: [] for name in FACETS}
+        words = [event.get("title") or "", event.get("summary") or "", event.get("type") or ""]
+        if event.get("era") in eras:
+            filters["era"].append(eras[event["era"]])
+            words.append(eras[event["era"]])
+        if event.get("type"):
+            filters["type"].append(event["type"])
+        for key in ("people", "places", "organizations"):
+            for entity_id in event.get(key, []):
+                entity = entities.get(entity_id)
+                if entity is None:
+                    continue
+                facet = _KIND_FACET.get(entity["kind"])
+                if facet and entity["name"] not in filters[facet]:
+                    filters[facet].append(entity["name"])
+                words.extend([entity["name"], *entity.get("aliases", []), *entity.get("native_names", [])])
+        for mention in event.get("mentions", []):
+            article = articles.get(mention.get("article"))
+            if article:
+                if article["publisher"] and article["publisher"] not in filters["source"]:
+                    filters["source"].append(article["publisher"])
+                words.extend([article["publisher"] or "", article["title"] or ""])
+            words.append((mention.get("sentence") or {}).get("text") or "")
+        date = event.get("date") or {}
+        url = f"events/{event['id']}/" + ("" if directory_urls else "index.html")
+        records.append(SearchRecord(
+            url=url, content="\n".join(w for w in words if w), title=event.get("title") or event["id"],
+            date=date.get("value") or "", filters={k: v for k, v in filters.items() if v}))
+    return records
+
+
+async def _write_index(records: list[SearchRecord], bundle: Path, language: str) -> None:
+    from pagefind.index import PagefindIndex  # optional: imported only when search is built
+
+    async with PagefindIndex(config={"output_path": str(bundle), "force_language": language}) as index:
+        for record in records:
+            await index.add_custom_record(url=record.url, content=record.content, language=language,
+                                          meta={"title": record.title, "date": record.date},
+                                          filters=record.filters)
+
+
+def pagefind_available() -> bool:
+    """Whether the `pagefind` package and its binary (`pagefind[bin]`) are installed."""
+    try:
+        import pagefind.index  # noqa: F401
+        from pagefind.service import get_executable
+    except ImportError:
+        return False
+    try:
+        return get_executable() is not None
+    except Exception:  # the package raises its own error types when no binary is found
+        return False
+
+
+def render_search_page(site_dir: Path, settings: RenderSettings) -> Path:
+    """Write `search/index.html` from the theme's `search.html` with the site's own layout.
+
+    For builds whose page list does not include the search page yet; a build that renders
+    `search.html` itself does not need this.
+    """
+    from sitegen.render.environment import make_environment, theme_dir
+    from sitegen.render.urls import Urls, root_of
+
+    urls = Urls(settings.directory_urls)
+    env = make_environment(theme_dir(settings.theme_dir), urls)
+    base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
+    env.globals.update(site=settings, site_title=settings.title, base=base, language=settings.language)
+    path = "search/"
+    html = env.get_template("search.html").render(path=path, root=root_of(path), page_title="Search")
+    target = Path(site_dir) / SEARCH_PAGE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
+    return target
+
+
+def add_search(site_dir: Path) -> None:
+    """Index the events of the site built in `site_dir` into `site_dir/pagefind/`.
+
+    Reads `site_dir/events.json`; replaces any earlier bundle. Logs a warning and writes
+    nothing when Pagefind is not installed, so a build never fails for want of search.
+    """
+    site_dir = Path(site_dir)
+    if not pagefind_available():
+        log.warning("search not added: install 'pagefind[bin]' to index %s", site_dir)
+        return
+    data = json.loads((site_dir / "events.json").read_text(encoding="utf-8"))
+    records = search_records(data, directory_urls=_directory_urls(site_dir))
+    bundle = site_dir / BUNDLE_DIR
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    asyncio.run(_write_index(records, bundle, _language(site_dir)))
+    for name in _UNUSED_FILES:
+        (bundle / name).unlink(missing_ok=True)
