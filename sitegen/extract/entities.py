@@ -42,7 +42,12 @@ def find_entities(text: str, sentences: list[Span], gazetteer: Gazetteer) -> lis
         taken: list[tuple[int, int]] = []
         for m in gazetteer.matcher.finditer(text, sentence.start, sentence.end):
             surface = m.group()
-            if surface in gazetteer.demonyms:
+            compound = text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].islower()
+            if compound and gazetteer.names.get(surface) and \
+                    gazetteer.entities[gazetteer.names[surface]].kind is EntityKind.PLACE:
+                # "US-backed", "Iranian-led": the place qualifies someone, nothing happens there
+                refs.append(EntityRef(gazetteer.names[surface], m.start(), m.end(), surface, DEMONYM))
+            elif surface in gazetteer.demonyms:
                 refs.append(EntityRef(gazetteer.demonyms[surface], m.start(), m.end(), surface, DEMONYM))
             else:
                 eid = gazetteer.names[surface]

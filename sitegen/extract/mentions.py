@@ -191,13 +191,14 @@ def _settle_sentence(text: str, sentence: Span, here: list[_Draft], triggers: li
         if claim is not None:
             draft.modality = "claimed"
             draft.claimed_by = speaker(text, sentence, claim, refs, kind_of)
-    # "claimed on Tuesday responsibility for an attack on Monday": the claim follows the attack
+    # "claimed on Tuesday responsibility for an attack on Monday", "gunmen killed three soldiers
+    # on Monday, police said on Tuesday": the statement is about the event its sentence dates
     for draft in here:
         if draft.kind != "communication":
             continue
-        later = [d for d in here if d.kind != "communication" and d.trigger.start > draft.trigger.start]
-        if later:
-            draft.follows = later[0].id
+        reported = [d for d in here if d.kind != "communication"]
+        if reported:
+            draft.follows = min(reported, key=lambda d: abs(d.trigger.start - draft.trigger.start)).id
 
 
 def _definite_event(text: str, sentence: Span, exclude: tuple[int, int],
