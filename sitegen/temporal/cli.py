@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from sitegen.temporal.tagger import DOMAINS, tag
+from sitegen.temporal.tagger import DOMAINS, tag, tag_timex3
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -76,10 +76,10 @@ def _run_jsonl() -> int:
             obj = json.loads(line)
             dct = _parse_dct(obj.get("dct"))
             domain = obj.get("domain") or "news"
-            found = tag(obj["text"], dct, domain=domain)
+            found = tag_timex3(obj["text"], dct, domain=domain)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             print(f"sitegen timex: input line {n}: {exc}", file=sys.stderr)
             return 2
-        sys.stdout.write(json.dumps([t.to_json() for t in found], ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     return 0

@@ -49,6 +49,7 @@ class Rule:
     value: str | None
     examples: tuple[Example, ...]
     defaults: tuple[tuple[str, Any], ...] = ()  # field values used when the text gives none
+    domains: tuple[str, ...] = ("news", "narratives")  # where the rule applies
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,9 +241,14 @@ def _load_rules(path: Path, tables: dict[str, dict[str, Any]],
         defaults = raw.get("defaults") or {}
         if not isinstance(defaults, dict):
             raise ResourceError(path, where, "defaults must map a field name to a value")
+        domains = raw.get("domains", ["news", "narratives"])
+        if not isinstance(domains, list) or not domains or \
+                not all(d in ("news", "narratives") for d in domains):
+            raise ResourceError(path, where, "domains must be a list of 'news' and/or 'narratives'")
         rules.append(Rule(name, kind, pattern, rtype, anchor, raw.get("value"),
                           _examples(raw.get("examples"), path, where),
-                          tuple((k, float(v) if k == "num" else v) for k, v in defaults.items())))
+                          tuple((k, float(v) if k == "num" else v) for k, v in defaults.items()),
+                          tuple(domains)))
     return tuple(rules)
 
 

@@ -16,7 +16,7 @@ from sitegen.model import Timex
 from sitegen.temporal import values
 from sitegen.temporal.dates import date_value
 from sitegen.temporal.fields import collect
-from sitegen.temporal.resources import Resources, Rule, default_resources
+from sitegen.temporal.resources import Resources, Rule, default_resources, field_name
 
 DOMAINS = ("news", "narratives")
 _GROUP_DEF = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
@@ -33,11 +33,11 @@ class Compiled:
     future: re.Pattern[str]
 
 
-def compile_rules(res: Resources) -> Compiled:
-    """One alternation of all rules in order; each rule's groups get a unique prefix."""
+def compile_rules(res: Resources, domain: str = "news") -> Compiled:
+    """One alternation of the domain's rules in order; each rule's groups get a unique prefix."""
     parts = []
     names: list[tuple[Rule, tuple[tuple[str, str], ...]]] = []
-    for i, rule in enumerate(res.rules):
+    for i, rule in enumerate(r for r in res.rules if domain in r.domains):
         groups = tuple((f"r{i}_{g}", g) for g in _GROUP_DEF.findall(rule.pattern))
         body = _GROUP_DEF.sub(lambda m, i=i: f"(?P<r{i}_{m.group(1)}>", rule.pattern)
         parts.append(f"(?P<R{i}>(?<!\\w)(?:{body})(?!\\w))")
@@ -50,18 +50,16 @@ def compile_rules(res: Resources) -> Compiled:
 
 
 @cache
-def _compiled_default() -> Compiled:
-    return compile_rules(default_resources())
+def _compiled_default(domain: str) -> Compiled:
+    return compile_rules(default_resources(), domain)
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    """The text of the clause around [start, end), at most 120 characters each side."""
+    """The clause leading up to [start, end) (at most 120 characters): where its tense shows."""
     lo = max(0, start - 120)
     before = text[lo:start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
-    after = text[end:end + 120]
-    m = _CLAUSE_END.search(after)
-    return before[cut:] + " " + after[: m.start() if m else len(after)]
+    return before[cut:]
 
 
 def _candidates(res: Resources, text: str) -> list[int]:
@@ -117,12 +115,51 @@ def tag(text: str, dct: date | None = None, *, domain: str = "news",
     `dct` is the document creation time deictic expressions are anchored on ("yesterday",
     "last month"); without it they stay unresolved. `domain` is "news" (partial dates
     anchored on the dct) or "narratives" (anchored on the last time the text set).
+    A range ("between July 16 and 22") is one expression whose value is an interval.
     """
+    return [t for t, _ in _tag(text, dct, domain, resources)]
+
+
+def tag_timex3(text: str, dct: date | None = None, *, domain: str = "news") -> list[dict]:
+    """The expressions as TIMEX3 records (start, end, text, type, value, mod) for TimeML tools.
+
+    TIMEX3 has no value for an interval, and TimeML marks the two ends of a range as two
+    expressions ("1955" and "1963" in "1955-1963"); ranges are split that way here.
+    """
+    out = []
+    for t, parts in _tag(text, dct, domain, None):
+        if not parts:
+            out.append(t.to_json())
+            continue
+        for start, end, value in parts:
+            out.append({"start": start, "end": end, "text": text[start:end], "type": t.type,
+                        "value": value, "mod": t.mod})
+    return out
+
+
+def _range_parts(m: re.Match[str], groups: tuple[tuple[str, str], ...], value: str,
+                 text: str) -> tuple[tuple[int, int, str], ...]:
+    """Spans and values of the two ends of a range match."""
+    end_starts = [m.start(full) for full, orig in groups if m.group(full) is not None
+                  and field_name(orig)[1]]
+    if not end_starts or "/" not in value:
+        return ()
+    second = min(end_starts)
+    first_ends = [m.end(full) for full, orig in groups if m.group(full) is not None
+                  and not field_name(orig)[1] and m.start(full) < second]
+    if not first_ends:
+        return ()
+    first_value, _, second_value = value.partition("/")
+    return ((m.start(), max(first_ends), first_value), (second, m.end(), second_value))
+
+
+def _tag(text: str, dct: date | None, domain: str,
+         resources: Resources | None) -> list[tuple[Timex, tuple[tuple[int, int, str], ...]]]:
     if domain not in DOMAINS:
         raise ValueError(f"domain must be one of {', '.join(DOMAINS)}, not {domain!r}")
     res = resources or default_resources()
-    comp = _compiled_default() if resources is None else compile_rules(res)
-    out: list[Timex] = []
+    comp = _compiled_default(domain) if resources is None else compile_rules(res, domain)
+    out: list[tuple[Timex, tuple[tuple[int, int, str], ...]]] = []
     previous: str | None = None
     for m in _matches(comp, res, text):
         idx = m.lastindex
@@ -144,9 +181,14 @@ def tag(text: str, dct: date | None = None, *, domain: str = "news",
             continue
         dv = date_value(built.value, built.mod, spread_days=built.spread_days) \
             if built.type in ("DATE", "TIME") else None
-        out.append(Timex(start, end, span_text, built.type, built.value, built.mod, dv, built.anchor,
-                         rule.name))
-        if built.type in ("DATE", "TIME") and _updates_reference(built.value):
+        timex = Timex(start, end, span_text, built.type, built.value, built.mod, dv, built.anchor, rule.name)
+        parts = _range_parts(m, groups, built.value, text) if end_fields else ()
+        out.append((timex, parts))
+        if built.type in ("DATE", "TIME") and _updates_reference(built.value) \
+                and built.anchor != ("dct" if domain == "narratives" else "previous"):
+            # in news, a time given relative to an earlier one ("a year earlier") does not
+            # become the new reference: the article keeps talking about its own period;
+            # in narratives, a time relative to the document date ("today") does not either
             previous = built.value.split("/")[0]
     return out
 

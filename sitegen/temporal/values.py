@@ -14,6 +14,11 @@ from sitegen.model import Precision
 from sitegen.temporal.dates import SEASON_START_MONTH, add_months, bounds, week_value
 from sitegen.temporal.resources import Rule
 
+# A month named without a year in news is read as the next one when it is at most this
+# many months ahead of the document date, else as the last one ("in June" in a January
+# article is last June; "Jan. 2" in a November article is next January).
+LOOKAHEAD_MONTHS = 2
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
@@ -57,12 +62,15 @@ def _year_for(month: int, day: int | None, anchor: date, ctx: Context, how: str)
     """Year of a month (and day) given without one: same as the anchor, or the nearest
     occurrence in the direction the clause points when anchored on the document date."""
     if how != "dct":
-        return anchor.year
+        return anchor.year  # a story moving through time: the year it had reached
     key, ref = (month, day or 0), (anchor.month, anchor.day if day else 0)
     if ctx.future:
         return anchor.year + (1 if key < ref else 0)
-    # past by default, but a date in the month after the document date is still ahead
-    return anchor.year - (1 if month > anchor.month + 1 else 0)
+    # the most recent occurrence, unless the next one is at most a few months ahead
+    ahead = (month - anchor.month) % 12
+    if 0 < ahead <= LOOKAHEAD_MONTHS:
+        return anchor.year + (1 if month < anchor.month else 0)
+    return anchor.year - (1 if month > anchor.month else 0)
 
 
 def _weekday_date(weekday: int, anchor: date, rel: int | None, future: bool) -> date:
@@ -320,10 +328,15 @@ def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
         d = add_months(anchor, n)
         return Built("DATE", f"{d.year:04d}-{d.month:02d}", _mod(f), how)
     years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
+    prev = ctx.previous
+    if unit == "Y" and prev and prev[:4].isdigit() and "/" not in prev and \
+            (how == "previous" or bounds(prev)[0] is Precision.QUARTER):
+        # "a year earlier" after "the third quarter": the same quarter a year before
+        return Built("DATE", f"{int(prev[:4]) + years:04d}{prev[4:]}", _mod(f), how)
     return Built("DATE", f"{anchor.year + years:04d}", _mod(f), how)
 
 
-_DURATION_SCALE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "2W": ("W", 2)}
+_DURATION_SCALE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "2W": ("W", 2), "Q": ("M", 3)}
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60),
             "TM": ("TS", 60)}
 
