@@ -196,10 +196,12 @@ class FigureRange:
     def text(self) -> str:
         if self.high is None:
             floor = self.open_floor if self.open_floor is not None else self.low
-            return f"{self.low}+ {self.kind}" if floor <= self.low else f"{self.low}–{floor}+ {self.kind}"
+            if floor <= self.low:
+                return f"{self.low:,}+ {self.kind}"
+            return f"{self.low:,}–{floor:,}+ {self.kind}"
         if self.high == self.low:
-            return f"{self.low} {self.kind}"
-        return f"{self.low}–{self.high} {self.kind}"
+            return f"{self.low:,} {self.kind}"
+        return f"{self.low:,}–{self.high:,} {self.kind}"
 
 
 def figure_ranges(figures: list[Figure] | tuple[Figure, ...]) -> list[FigureRange]:

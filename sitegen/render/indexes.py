@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitegen.model import Article, Era, Event, Timeline
+from sitegen.model import Article, Entity, EntityKind, Era, Event, Timeline
 from sitegen.model.article import Analysis
 
 
@@ -16,6 +16,7 @@ class SiteIndex:
     """Read-only indexes over a timeline; every list keeps chronological order."""
 
     articles: dict[str, Article]
+    entities: dict[str, Entity]  # the timeline's, plus any an event names without defining
     position: dict[str, int]  # event id -> index in timeline.events
     era_of: dict[str, Era | None]  # event id -> its era
     by_entity: dict[str, list[Event]]
@@ -45,6 +46,22 @@ class SiteIndex:
 def entity_ids(event: Event) -> tuple[str, ...]:
     """Every entity an event names, people first, without repeats."""
     return tuple(dict.fromkeys((*event.people, *event.places, *event.organizations)))
+
+
+def _complete_entities(timeline: Timeline) -> dict[str, Entity]:
+    """The timeline's entities, plus a stand-in for every id an event names but the timeline
+    does not define, named as the text first calls it, so no name is silently dropped."""
+    entities = dict(timeline.entities)
+    for event in (*timeline.events, *timeline.undated):
+        for kind, ids in ((EntityKind.PERSON, event.people), (EntityKind.PLACE, event.places),
+                          (EntityKind.ORGANIZATION, event.organizations)):
+            for entity_id in ids:
+                if entity_id in entities:
+                    continue
+                name = next((r.text for m in event.mentions for r in m.entities if r.entity_id == entity_id),
+                            entity_id.replace("-", " ").title())
+                entities[entity_id] = Entity(entity_id, kind, name)
+    return entities
 
 
 def build_index(timeline: Timeline) -> SiteIndex:
@@ -82,5 +99,5 @@ def build_index(timeline: Timeline) -> SiteIndex:
             by_article.setdefault(article_id, []).append(event)
         for mention in event.mentions:
             event_of_timex.setdefault((mention.article_id, mention.timex.start), event.id)
-    return SiteIndex(articles, position, era_of, by_entity, by_year, by_era, outside, by_type,
-                     by_article, event_of_timex, cooccurring, dict(timeline.analyses))
+    return SiteIndex(articles, _complete_entities(timeline), position, era_of, by_entity, by_year, by_era,
+                     outside, by_type, by_article, event_of_timex, cooccurring, dict(timeline.analyses))

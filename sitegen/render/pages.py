@@ -59,8 +59,8 @@ def _spec(path: str, template: str, title: str, **context) -> PageSpec:
     return PageSpec(path, template, {"path": path, "root": root_of(path), "page_title": title, **context})
 
 
-def _entities(ids: tuple[str, ...], tl: Timeline) -> list[Entity]:
-    return [tl.entities[i] for i in ids if i in tl.entities]
+def _entities(ids: tuple[str, ...], ix: SiteIndex) -> list[Entity]:
+    return [ix.entities[i] for i in ids if i in ix.entities]
 
 
 def event_jsonld(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls) -> dict:
@@ -72,10 +72,10 @@ def event_jsonld(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSett
         data["startDate"] = start
     if settings.base_url:
         data["url"] = settings.base_url.rstrip("/") + "/" + urls.event(event.id)
-    places = _entities(event.places, tl)
+    places = _entities(event.places, ix)
     if places:
         data["location"] = [{"@type": "Place", "name": p.name} for p in places]
-    actors = _entities((*event.people, *event.organizations), tl)
+    actors = _entities((*event.people, *event.organizations), ix)
     if actors:
         data["about"] = [{"@type": "Person" if a.kind is EntityKind.PERSON else "Organization",
                           "name": a.name} for a in actors]
@@ -118,7 +118,7 @@ def _event_page(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSetti
                 chronology: list[Event], dated: bool = True) -> PageSpec:
     before, after = ix.neighbours(chronology, event) if dated else (None, None)
     threads = []  # previous/next event of the same place or actor
-    for entity in _entities((*event.places, *event.people, *event.organizations), tl):
+    for entity in _entities((*event.places, *event.people, *event.organizations), ix):
         same = ix.by_entity.get(entity.id, [])
         if dated and len(same) > 1:
             prev_e, next_e = ix.neighbours(same, event)
@@ -130,8 +130,8 @@ def _event_page(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSetti
     return _spec(urls.event(event.id), "event.html", event.title, event=event, era=ix.era_of.get(event.id),
                  before=before, after=after, threads=threads, mentions=mentions, figures=figures,
                  sources=sources, citations=citations,
-                 people=_entities(event.people, tl), places=_entities(event.places, tl),
-                 organizations=_entities(event.organizations, tl),
+                 people=_entities(event.people, ix), places=_entities(event.places, ix),
+                 organizations=_entities(event.organizations, ix),
                  jsonld=event_jsonld(event, tl, ix, settings, urls), og_type="article")
 
 
@@ -180,12 +180,12 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
     specs.append(_spec("sources/", "sources.html", "Sources",
                        articles=sorted(tl.articles, key=lambda a: (a.published is None, a.published, a.id))))
     by_kind: dict[EntityKind, list[Entity]] = {kind: [] for kind in EntityKind}
-    for entity in sorted(tl.entities.values(), key=lambda x: x.name.casefold()):
+    for entity in sorted(ix.entities.values(), key=lambda x: x.name.casefold()):
         by_kind[entity.kind].append(entity)
         events = ix.by_entity.get(entity.id, [])
-        related = [(tl.entities[i], n) for i, n in ix.cooccurring.get(entity.id, Counter()).most_common(12)
-                   if i in tl.entities]
-        parent = tl.entities.get(entity.parent) if entity.parent else None
+        related = [(ix.entities[i], n) for i, n in ix.cooccurring.get(entity.id, Counter()).most_common(12)
+                   if i in ix.entities]
+        parent = ix.entities.get(entity.parent) if entity.parent else None
         specs += paged(urls.entity(entity.kind, entity.id), "entity.html", entity.name, events, ix,
                        settings.per_page, entity=entity, count=len(events), related=related, parent=parent)
     for kind, members in by_kind.items():

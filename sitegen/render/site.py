@@ -102,7 +102,7 @@ def _feeds(timeline: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Ur
     write("", settings.title, "site", list(timeline.events))
     for era in timeline.eras:
         write(urls.era(era.id), f"{settings.title}: {era.title}", f"era:{era.id}", ix.by_era.get(era.id, []))
-    for entity in timeline.entities.values():
+    for entity in ix.entities.values():
         write(urls.entity(entity.kind, entity.id), f"{settings.title}: {entity.name}",
               f"entity:{entity.id}", ix.by_entity.get(entity.id, []))
 

@@ -153,11 +153,12 @@ def build_timeline() -> Timeline:
     m4 = a4.mention(t4, "attack", "Fighters attacked a checkpoint.")
     # Article 5: an interval, outside every era.
     a5 = Writer("2020-07-23-drawdown")
-    a5.block("paragraph", "Troops left the base between 16 and 22 July 2020.")
+    a5.block("paragraph", "Troops left the base between 16 and 22 July 2020, said Colonel Ray Smith.")
     t5 = a5.timex("between 16 and 22 July 2020", "2020-07-16/2020-07-22",
                   DateValue("2020-07-16/2020-07-22", Precision.INTERVAL,
                             date(2020, 7, 16), date(2020, 7, 22)))
-    m5 = a5.mention(t5, "withdrawal", "Troops left the base.")
+    # "ray-smith" is named by the event but missing from the entities: it must still get a page
+    m5 = a5.mention(t5, "withdrawal", "Troops left the base.", refs=(a5.ref("ray-smith", "Ray Smith"),))
 
     articles = (
         Article(a1.id, f"content/articles/{a1.id}.md", "Mosul falls to ISIS", "Reuters",
@@ -189,7 +190,7 @@ def build_timeline() -> Timeline:
               day("2017-12-09"), (m3a,), people=("abadi",), places=("baghdad", "iraq"),
               organizations=("isis",), modality="announced", independent_sources=1),
         Event("2020-07-drawdown", "Troops leave the base", "Troops left the base.", "withdrawal",
-              t5.date, (m5,), independent_sources=1),
+              t5.date, (m5,), people=("ray-smith",), independent_sources=1),
     )
     undated = (Event("undated-checkpoint-attack", "Checkpoint attacked", "Fighters attacked a checkpoint.",
                      "attack", m4.date, (m4,), independent_sources=1),)

@@ -158,3 +158,10 @@ def test_home_describes_the_dataset_and_its_time_span(site):
     assert '"@type": "Dataset"' in text
     assert '"temporalCoverage": "2014-06-01/2020-07-22"' in text
     assert '"contentUrl": "https://user.github.io/repo/events.json"' in text
+
+
+def test_a_person_named_by_an_event_but_not_defined_still_gets_a_page(site):
+    text = read(site, "people/ray-smith/index.html")
+    assert "<h1><bdi>Ray Smith</bdi></h1>" in text
+    assert "events/2020-07-drawdown/" in text
+    assert 'href="../../people/ray-smith/"' in read(site, "events/2020-07-drawdown/index.html")
