@@ -10,7 +10,6 @@ confirmations are tied (`follows`) to the mention they respond to.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -167,8 +166,10 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
         drafts.extend(here)
     _link_follow_ups(text, drafts, triggers_of)
     _attach_figures(text, published, sentences, drafts, refs, kind_of)
-    per_sentence = Counter(d.index for d in drafts)
-    return tuple(_finish(d, text, published, refs, per_sentence[d.index] > 1) for d in drafts)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for d in drafts:
+        spans.setdefault(d.index, []).append((d.timex.start, d.timex.end))
+    return tuple(_finish(d, text, published, refs, spans[d.index]) for d in drafts)
 
 
 def _settle_sentence(text: str, sentence: Span, here: list[_Draft], triggers: list[Trigger],
@@ -296,7 +297,7 @@ def _clause_range(text: str, d: _Draft) -> tuple[int, int]:
 
 
 def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
-            shared_sentence: bool) -> Mention:
+            timex_spans: list[tuple[int, int]]) -> Mention:
     sentence_text = d.sentence.of(text)
     role = "report"
     if published is not None and d.date.end is not None and d.date.end < published - _RECALL_AFTER:
@@ -306,12 +307,13 @@ def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
     if not entities:  # the clause names no one: the sentence's participants stand in
         entities = tuple(r for r in refs if d.sentence.start <= r.start < d.sentence.end)
     entities += tuple(r for r in d.extra if r not in entities)
-    if shared_sentence and end - start > 40:
-        piece = text[start:end]
-        lead = len(piece) - len(piece.lstrip(" ,;:–—"))
-        summary = summarize(piece[lead:], d.timex.start - start - lead, d.timex.end - start - lead)
-    else:
-        summary = summarize(sentence_text, d.timex.start - d.sentence.start, d.timex.end - d.sentence.start)
+    base = d.sentence.start
+    if len(timex_spans) > 1 and end - start > 40:  # several dates: keep to this mention's clauses
+        base = start + len(text[start:end]) - len(text[start:end].lstrip(" ,;:–—"))
+    piece = text[base:end if base != d.sentence.start else d.sentence.end]
+    others = tuple((a - base, b - base) for a, b in timex_spans
+                   if (a, b) != (d.timex.start, d.timex.end) and a >= base)
+    summary = summarize(piece, d.timex.start - base, d.timex.end - base, others)
     return Mention(
         id=d.id, article_id=d.id.split("/")[0], sentence=d.sentence, sentence_text=sentence_text,
         timex=d.timex, date=d.date, type=d.type, summary=summary, modality=d.modality,

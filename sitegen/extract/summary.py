@@ -19,8 +19,24 @@ def _lead_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                  for r in read_rows(resource("events", "summary.tsv"), 2, 2))
 
 
-def summarize(sentence: str, timex_start: int, timex_end: int) -> str:
-    """`sentence` with the time expression at `timex_start:timex_end` (relative) removed."""
+def _drop_opening_time(sentence: str, timex_start: int, timex_end: int,
+                       others: tuple[tuple[int, int], ...]) -> tuple[str, int, int]:
+    """Cut another time expression that opens the sentence, with its comma."""
+    for start, end in others:
+        opening = start < timex_start and re.fullmatch(r"\W*(?:[A-Za-z]+\s+){0,2}", sentence[:start])
+        if opening and sentence[end:].lstrip().startswith(","):
+            cut = sentence.index(",", end) + 1
+            while cut < len(sentence) and sentence[cut] == " ":
+                cut += 1
+            return sentence[cut:], timex_start - cut, timex_end - cut
+    return sentence, timex_start, timex_end
+
+
+def summarize(sentence: str, timex_start: int, timex_end: int,
+              others: tuple[tuple[int, int], ...] = ()) -> str:
+    """`sentence` with the time expression at `timex_start:timex_end` (relative) removed, and
+    any other time expression (`others`) that opens the sentence ("Earlier this month, ...")."""
+    sentence, timex_start, timex_end = _drop_opening_time(sentence, timex_start, timex_end, others)
     before = sentence[:timex_start]
     after = sentence[timex_end:]
     before = _PREPOSITION.sub("", before)
