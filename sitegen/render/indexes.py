@@ -52,14 +52,19 @@ def _complete_entities(timeline: Timeline) -> dict[str, Entity]:
     """The timeline's entities, plus a stand-in for every id an event names but the timeline
     does not define, named as the text first calls it, so no name is silently dropped."""
     entities = dict(timeline.entities)
+    longest: dict[str, str] = {}  # the fullest form of each name the texts use
+    refs = [r for a in timeline.analyses.values() for r in a.entities]
+    refs += [r for e in (*timeline.events, *timeline.undated) for m in e.mentions for r in m.entities]
+    for r in refs:
+        if r.entity_id not in entities and len(r.text) > len(longest.get(r.entity_id, "")):
+            longest[r.entity_id] = r.text
     for event in (*timeline.events, *timeline.undated):
         for kind, ids in ((EntityKind.PERSON, event.people), (EntityKind.PLACE, event.places),
                           (EntityKind.ORGANIZATION, event.organizations)):
             for entity_id in ids:
                 if entity_id in entities:
                     continue
-                name = next((r.text for m in event.mentions for r in m.entities if r.entity_id == entity_id),
-                            entity_id.replace("-", " ").title())
+                name = longest.get(entity_id) or entity_id.replace("-", " ").title()
                 entities[entity_id] = Entity(entity_id, kind, name)
     return entities
 
