@@ -8,7 +8,7 @@ like "the same month" can refer back to the last time the text set.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
@@ -16,6 +16,7 @@ from sitegen.model import Timex
 from sitegen.temporal import values
 from sitegen.temporal.dates import date_value
 from sitegen.temporal.fields import collect
+from sitegen.temporal.firstchars import ALPHABET, first_chars
 from sitegen.temporal.resources import Resources, Rule, default_resources, field_name
 
 DOMAINS = ("news", "narratives")
@@ -24,29 +25,41 @@ _CLAUSE_END = re.compile(r"[.!?;\n]")
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Compiled:
-    """The combined scanner and, per alternative, its rule and group names."""
+    """The rules of one domain, scanned as one alternation per first character.
 
-    scanner: re.Pattern[str]
-    rules: dict[int, tuple[Rule, tuple[tuple[str, str], ...]]]
+    Each rule's groups get a unique prefix; `scanner(c)` is the alternation (in rule order)
+    of the rules whose match can begin with character `c`, built on first use.
+    """
+
+    bodies: tuple[tuple[Rule, tuple[tuple[str, str], ...], str, frozenset[str] | None], ...]
     future: re.Pattern[str]
+    by_char: dict[str, tuple[re.Pattern[str], dict[int, tuple[Rule, tuple[tuple[str, str], ...]]]]] = \
+        field(default_factory=dict)
+
+    def scanner(self, c: str) -> tuple[re.Pattern[str], dict[int, tuple[Rule, tuple[tuple[str, str], ...]]]]:
+        key = c if c in ALPHABET else ""
+        found = self.by_char.get(key)
+        if found is None:
+            chosen = [(i, b) for i, b in enumerate(self.bodies) if b[3] is None or key in b[3]]
+            pattern = re.compile("|".join(f"(?P<R{i}>(?:{body})(?!\\w))" for i, (_, _, body, _) in chosen)
+                                 or "(?!)", re.IGNORECASE)
+            rules = {pattern.groupindex[f"R{i}"]: (rule, groups) for i, (rule, groups, _, _) in chosen}
+            found = self.by_char[key] = (pattern, rules)
+        return found
 
 
 def compile_rules(res: Resources, domain: str = "news") -> Compiled:
-    """One alternation of the domain's rules in order; each rule's groups get a unique prefix."""
-    parts = []
-    names: list[tuple[Rule, tuple[tuple[str, str], ...]]] = []
+    """The domain's rules, ready to scan; each rule's groups get a unique prefix."""
+    bodies = []
     for i, rule in enumerate(r for r in res.rules if domain in r.domains):
         groups = tuple((f"r{i}_{g}", g) for g in _GROUP_DEF.findall(rule.pattern))
         body = _GROUP_DEF.sub(lambda m, i=i: f"(?P<r{i}_{m.group(1)}>", rule.pattern)
-        parts.append(f"(?P<R{i}>(?<!\\w)(?:{body})(?!\\w))")
-        names.append((rule, groups))
-    scanner = re.compile("|".join(parts), re.IGNORECASE)
-    by_index = {scanner.groupindex[f"R{i}"]: entry for i, entry in enumerate(names)}
+        bodies.append((rule, groups, body, first_chars(rule.pattern)))
     cues = sorted(res.tables.get("future_cues", {}), key=len, reverse=True)
     future = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
-    return Compiled(scanner, by_index, future)
+    return Compiled(tuple(bodies), future)
 
 
 @cache
@@ -77,18 +90,21 @@ def _candidates(res: Resources, text: str) -> list[int]:
 
 
 def _matches(comp: Compiled, res: Resources, text: str):
-    """Leftmost non-overlapping matches of the combined rules, tried only at candidate starts."""
+    """Leftmost non-overlapping matches of the rules, tried only at candidate starts, each
+    with its rule and groups."""
     end = 0
-    match = comp.scanner.match
     for pos in _candidates(res, text):
         if pos < end:
             continue
+        m = None
         # a match may start just before the word (an apostrophe in "'80s")
-        m = match(text, pos - 1) if pos and text[pos - 1] == "'" else None
-        m = m or match(text, pos)
-        if m:
-            end = m.end()
-            yield m
+        for start in ((pos - 1, pos) if pos and text[pos - 1] in "'’" else (pos,)):
+            scanner, rules = comp.scanner(text[start].lower())
+            m = scanner.match(text, start)
+            if m:
+                end = m.end()
+                yield m, rules[m.lastindex]
+                break
 
 
 def _negated(res: Resources, text: str, start: int, end: int) -> bool:
@@ -161,11 +177,7 @@ def _tag(text: str, dct: date | None, domain: str,
     comp = _compiled_default(domain) if resources is None else compile_rules(res, domain)
     out: list[tuple[Timex, tuple[tuple[int, int, str], ...]]] = []
     previous: str | None = None
-    for m in _matches(comp, res, text):
-        idx = m.lastindex
-        if idx is None or idx not in comp.rules:
-            continue
-        rule, groups = comp.rules[idx]
+    for m, (rule, groups) in _matches(comp, res, text):
         start, end = m.span()
         if _negated(res, text, start, end):
             continue
