@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from sitegen.model import Article, DateValue, Event, Mention, Timeline
+from sitegen.render.indexes import complete_entities
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "resources" / "schema" / "events.schema.json"
@@ -68,7 +69,10 @@ def _event(e: Event, articles: dict[str, Article], era: str | None) -> dict:
 
 
 def events_json(timeline: Timeline) -> dict:
-    """The chronology as a JSON-ready dict: articles, events, undated, entities, eras."""
+    """The chronology as a JSON-ready dict: articles, events, undated, entities, eras.
+
+    Every entity id an event names is listed under `entities`, including those the
+    timeline names without defining (then with the fullest name the articles use)."""
     articles = {a.id: a for a in timeline.articles}
     events = []
     for e in timeline.events:
@@ -82,7 +86,7 @@ def events_json(timeline: Timeline) -> dict:
         "entities": [{"id": x.id, "kind": x.kind.value, "name": x.name, "aliases": list(x.aliases),
                       "native_names": list(x.native_names), "parent": x.parent, "country": x.country,
                       "lat": x.lat, "lon": x.lon}
-                     for x in sorted(timeline.entities.values(), key=lambda x: x.id)],
+                     for x in sorted(complete_entities(timeline).values(), key=lambda x: x.id)],
         "eras": [{"id": r.id, "title": r.title, "start": r.start.isoformat(),
                   "end": r.end.isoformat() if r.end else None, "summary": r.summary}
                  for r in timeline.eras],

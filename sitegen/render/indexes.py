@@ -48,7 +48,7 @@ def entity_ids(event: Event) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*event.people, *event.places, *event.organizations)))
 
 
-def _complete_entities(timeline: Timeline) -> dict[str, Entity]:
+def complete_entities(timeline: Timeline) -> dict[str, Entity]:
     """The timeline's entities, plus a stand-in for every id an event names but the timeline
     does not define, named as the text first calls it, so no name is silently dropped."""
     entities = dict(timeline.entities)
@@ -104,5 +104,5 @@ def build_index(timeline: Timeline) -> SiteIndex:
             by_article.setdefault(article_id, []).append(event)
         for mention in event.mentions:
             event_of_timex.setdefault((mention.article_id, mention.timex.start), event.id)
-    return SiteIndex(articles, _complete_entities(timeline), position, era_of, by_entity, by_year, by_era,
+    return SiteIndex(articles, complete_entities(timeline), position, era_of, by_entity, by_year, by_era,
                      outside, by_type, by_article, event_of_timex, cooccurring, dict(timeline.analyses))

@@ -111,3 +111,12 @@ def test_without_base_url_no_sitemap_and_relative_feed_links(timeline, tmp_path)
     assert "Sitemap:" not in (tmp_path / "robots.txt").read_text(encoding="utf-8")
     feed = ET.parse(tmp_path / "eras/rise/feed.xml").getroot()
     assert feed.find(f"{ATOM}entry/{ATOM}link").get("href") == "../../events/2014-06-10-mosul-captured/"
+
+
+def test_every_entity_an_event_names_is_listed(data):
+    listed = {e["id"] for e in data["entities"]}
+    named = {i for e in data["events"] + data["undated"] for k in ("people", "places", "organizations")
+             for i in e[k]}
+    assert named <= listed
+    assert {"id": "ray-smith", "name": "Ray Smith", "kind": "person"}.items() <= next(
+        e for e in data["entities"] if e["id"] == "ray-smith").items()
