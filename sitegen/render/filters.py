@@ -108,7 +108,8 @@ def display_date(dv: DateValue | None, wording: Wording | None = None) -> str:
     if dv is None:
         return w.patterns["unknown"]
     text = _plain(dv, w)
-    pattern = w.mods.get(dv.mod or "")
+    day_level = dv.precision in (Precision.DAY, Precision.TIME, Precision.PART_OF_DAY)
+    pattern = (w.day_mods.get(dv.mod or "") if day_level else None) or w.mods.get(dv.mod or "")
     return pattern.format(date=text) if pattern and dv.precision is not Precision.UNKNOWN else text
 
 

@@ -24,6 +24,7 @@ _MAPPINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "halves": (("H1", "H2"), ("year",)),
     "parts_of_day": (("MO", "AF", "EV", "NI"), ("date",)),
     "mods": (("START", "MID", "END", "APPROX", "BEFORE", "AFTER"), ("date",)),
+    "day_mods": ((), ("date",)),
     "patterns": (("day", "month", "month_unknown_year", "season", "week", "week_number", "decade",
                   "century", "time", "range", "range_tight", "unknown"), ()),
     "ordinal_suffixes": (("default",), ()),
@@ -46,6 +47,7 @@ class Wording:
     halves: dict[str, str]
     parts_of_day: dict[str, str]
     mods: dict[str, str]
+    day_mods: dict[str, str]
     patterns: dict[str, str]
     ordinal_suffixes: dict[str, str]
 

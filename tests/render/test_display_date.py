@@ -49,6 +49,11 @@ def test_modifiers_change_the_wording_not_the_year(mod, expected):
     assert display_date(value) == expected
 
 
+def test_modified_day_reads_as_a_time_of_that_day():
+    value = DateValue("2024-05-13", Precision.DAY, D(2024, 5, 13), D(2024, 5, 13), mod="END")
+    assert display_date(value) == "late on 13 May 2024"
+
+
 def test_modified_month_keeps_its_month():
     value = DateValue("2013-04", Precision.MONTH, D(2013, 4, 1), D(2013, 4, 30), mod="START")
     assert display_date(value) == "early April 2013"
