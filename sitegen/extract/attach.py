@@ -11,6 +11,8 @@ from sitegen.model.text import Span
 
 _WORD = re.compile(r"[\w’'-]+")
 _FOLLOWING_PENALTY = 3
+_COMMA_PENALTY = 2
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _distance(text: str, a: int, b: int) -> int:
@@ -22,6 +24,17 @@ def is_fronted(text: str, sentence: Span, start: int, end: int) -> bool:
     lead = text[sentence.start:start]
     closed = text[end:end + 2].lstrip().startswith(",")
     return bool(re.fullmatch(r"\W*(?:[A-Za-z]+\s+){0,2}", lead)) and closed
+
+
+def _governing_verb(text: str, trigger: Trigger, same: list[Trigger]) -> Trigger | None:
+    """For "condemned the attack on Monday" or "announced the withdrawal on Sunday": a
+    definite event noun right after a reporting verb is the verb's object, and the date
+    goes with the verb (the event itself was dated, or will be, where it was first told)."""
+    if trigger.word.pos != "noun" or not _DEFINITE.search(text[max(0, trigger.start - 40):trigger.start]):
+        return None
+    verbs = [t for t in same if t.end <= trigger.start and t.has("speech") and t.word.pos == "verb"
+             and _distance(text, t.end, trigger.start) <= 4 and "," not in text[t.end:trigger.start]]
+    return verbs[-1] if verbs else None
 
 
 def attach(text: str, sentence: Span, start: int, end: int, triggers: list[Trigger]) -> Trigger | None:
@@ -39,10 +52,15 @@ def attach(text: str, sentence: Span, start: int, end: int, triggers: list[Trigg
 
     def cost(t: Trigger) -> int:
         if t.end <= start:
-            return _distance(text, t.end, start)
-        return _distance(text, end, t.start) + _FOLLOWING_PENALTY
+            return _distance(text, t.end, start) + _COMMA_PENALTY * text.count(",", t.end, start)
+        return (_distance(text, end, t.start) + _FOLLOWING_PENALTY
+                + _COMMA_PENALTY * text.count(",", end, t.start))
 
+    # "X happened on Saturday, the ministry said": a reporting verb after a comma is a
+    # parenthetical source, not what the date before the comma dates
+    same = [t for t in same if not (t.start >= end and t.has("speech") and "," in text[end:t.start])]
     if same:
-        return min(same, key=cost)
+        best = min(same, key=cost)
+        return _governing_verb(text, best, same) or best
     near = [t for t in outside if t.end <= start and cost(t) <= 8]
     return min(near, key=cost) if near else None

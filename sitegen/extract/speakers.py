@@ -25,8 +25,8 @@ def speaker(text: str, sentence: Span, trigger: Trigger, refs: list[EntityRef],
     in_clause = [r for r in before if kind_of(r.entity_id) in _ACTOR_KINDS] or before
     if in_clause:
         return in_clause[-1].entity_id
-    definite = re.search(r"\b(the\s+[a-z-]+)\s+$", text[clause_start:trigger.start])
-    if definite and trigger.word.pos == "verb":
+    definite = re.search(r"\b(the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)\s+$", text[clause_start:trigger.start])
+    if definite and trigger.word.pos == "verb" and trigger.has("speech"):
         return definite.group(1)  # "the group claimed": a subject the gazetteer does not name
     people = [r for r in named if r.end <= trigger.start and kind_of(r.entity_id) == "person"]
     if people:

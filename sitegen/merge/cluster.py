@@ -46,6 +46,10 @@ def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, s
         same_article = other.mention.article_id == ev.mention.article_id
         if same_article and other.mention.sentence == ev.mention.sentence:
             return False, "two dates in one sentence are two events", 0
+        if same_article:
+            later = ev if ev.mention.sentence.start > other.mention.sentence.start else other
+            if later.introduced:
+                return False, "the article introduces it as another event", 0
         if ev.kind == "violence" and other.aggregate != ev.aggregate:
             return False, "a count of many events does not merge with one event", 0
         if place_conflict(ev, other, gazetteer):

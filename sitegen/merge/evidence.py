@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from sitegen.extract.entities import DEMONYM, REFERENCE, Gazetteer
 from sitegen.extract.figures import vocabulary
 from sitegen.extract.triggers import lexicon
 from sitegen.model.entity import EntityKind
 from sitegen.model.event import Mention
+from sitegen.text.tables import compile_pattern, read_rows, resource
 
 _AGGREGATE = 3  # "28 attacks", "three raids": a count of events, not one event
 
@@ -29,6 +31,7 @@ class Evidence:
     speaker: str | None
     aggregate: bool
     words: frozenset[str]
+    introduced: bool = False  # the article presents it as another event ("Separately, a bomb ...")
 
 
 def _is_aggregate(mention: Mention) -> bool:
@@ -42,6 +45,34 @@ def _is_aggregate(mention: Mention) -> bool:
     word = m.group(1).lower().replace(",", "")
     count = int(word) if word.isdigit() else vocabulary().numbers.get(word, _AGGREGATE)
     return count >= _AGGREGATE
+
+
+@cache
+def _distinct_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rules = []
+    for row in read_rows(resource("events", "distinct.tsv"), 3, 3):
+        name, where, regex = row.fields
+        if where not in ("sentence", "before"):
+            raise row.fail(f"where must be 'sentence' or 'before', not {where!r}")
+        rules.append((where, compile_pattern(row, regex, re.IGNORECASE)))
+    return tuple(rules)
+
+
+def _introduced(mention: Mention) -> bool:
+    """True when the sentence presents the event as a new one."""
+    text = mention.sentence_text
+    offset = mention.timex.start - mention.sentence.start
+    spots = [m.start() for m in re.finditer(re.escape(mention.trigger or "\0"), text)]
+    at = min(spots, key=lambda s: abs(s - offset)) if spots else None
+    for where, pattern in _distinct_rules():
+        if where == "sentence" and pattern.search(text):
+            return True
+        if where == "before" and at is not None:
+            before = text[:at]
+            clause = before[before.rfind(",") + 1:]
+            if pattern.search(clause):
+                return True
+    return False
 
 
 def evidence(mention: Mention, gazetteer: Gazetteer) -> Evidence:
@@ -63,8 +94,12 @@ def evidence(mention: Mention, gazetteer: Gazetteer) -> Evidence:
             if kind is EntityKind.PERSON:
                 people.add(ref.entity_id)
     words = frozenset(w for w in re.findall(r"[a-z]{4,}", mention.summary.lower()))
+    # a speaker counts only when named as an entity: "officials" and "the ministry" may be anyone
+    named = {r.entity_id for r in mention.entities}
+    speaker = mention.claimed_by if mention.claimed_by in named else None
     return Evidence(mention, lexicon().type_class(mention.type), frozenset(places), frozenset(specific),
-                    frozenset(actors), frozenset(people), mention.claimed_by, _is_aggregate(mention), words)
+                    frozenset(actors), frozenset(people), speaker, _is_aggregate(mention), words,
+                    _introduced(mention))
 
 
 def place_conflict(a: Evidence, b: Evidence, gazetteer: Gazetteer) -> bool:
