@@ -6,13 +6,14 @@ template globals, shared by every page (and inherited, not copied, by worker pro
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
 from sitegen.errors import SitegenError
-from sitegen.model import Entity, EntityKind, Era, Event, Timeline
+from sitegen.model import Article, Entity, EntityKind, Era, Event, Figure, Mention, Span, Timeline
 from sitegen.render.citations import cite_news, plain_citation
 from sitegen.render.filters import http_url, machine_date
 from sitegen.render.indexes import SiteIndex
@@ -96,6 +97,54 @@ def event_jsonld(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSett
     return data
 
 
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One supporting sentence, shown once even when several mentions rest on it."""
+
+    article: Article | None
+    article_id: str
+    sentence: Span
+    text: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """A figure as one source reports it, with the sentence it is in and who claims it."""
+
+    mention: Mention
+    figure: Figure
+    article: Article | None
+    anchor: int  # start of the sentence holding the figure (its `s-<start>` anchor)
+    claimant: Entity | None  # the claimant when it is a known entity
+
+
+def quotes(event: Event, ix: SiteIndex) -> list[Quote]:
+    """The event's supporting sentences in order of first mention, each quoted once."""
+    grouped: dict[tuple[str, int], list[Mention]] = {}
+    for m in event.mentions:
+        grouped.setdefault((m.article_id, m.sentence.start), []).append(m)
+    out = []
+    for (article_id, _), group in grouped.items():
+        article = ix.articles.get(article_id)
+        first = group[0]
+        text = first.sentence.of(article.text) if article else first.sentence_text
+        out.append(Quote(article, article_id, first.sentence, text, tuple(group)))
+    return out
+
+
+def sentence_at(ix: SiteIndex, article_id: str, offset: int) -> int | None:
+    """Start of the sentence of `article_id` that holds `offset`, if the analysis has one."""
+    analysis = ix.analyses.get(article_id)
+    if analysis is None:
+        return None
+    starts = [s.start for s in analysis.sentences]
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < analysis.sentences[i].end:
+        return analysis.sentences[i].start
+    return None
+
+
 def dataset_jsonld(tl: Timeline, settings: RenderSettings) -> dict:
     """schema.org Dataset describing the downloads, with the span of time the events cover."""
     base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
@@ -123,8 +172,10 @@ def _event_page(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSetti
         if dated and len(same) > 1:
             prev_e, next_e = ix.neighbours(same, event)
             threads.append((entity, prev_e, next_e))
-    mentions = [(m, ix.articles.get(m.article_id)) for m in event.mentions]
-    figures = [(m, f, ix.articles.get(m.article_id)) for m, f in event.figures]
+    mentions = quotes(event, ix)
+    figures = [FigureRow(m, f, ix.articles.get(m.article_id), sentence_at(ix, m.article_id, f.start)
+                         or m.sentence.start, ix.entities.get(f.claimed_by or m.claimed_by or ""))
+               for m, f in event.figures]
     sources = [ix.articles[a] for a in event.articles if a in ix.articles]
     citations = [(a, plain_citation(a, event.title), cite_news(a)) for a in sources]
     return _spec(urls.event(event.id), "event.html", event.title, event=event, era=ix.era_of.get(event.id),

@@ -165,3 +165,27 @@ def test_a_person_named_by_an_event_but_not_defined_still_gets_a_page(site):
     assert "<h1><bdi>Ray Smith</bdi></h1>" in text
     assert "events/2020-07-drawdown/" in text
     assert 'href="../../people/ray-smith/"' in read(site, "events/2020-07-drawdown/index.html")
+
+
+def test_figure_links_to_the_sentence_that_states_it(site):
+    # "At least 500 people were killed." starts at offset 81 of the Reuters text, while the
+    # mention's own sentence ("ISIS fighters seized Mosul ...") starts at 21.
+    text = read(site, "events/2014-06-10-mosul-captured/index.html")
+    figures = text[text.index('class="figures"'):text.index('class="evidence"')]
+    assert 'href="../../sources/2014-06-12-mosul-falls/#s-81"' in figures
+    evidence = text[text.index('class="evidence"'):]
+    assert 'href="../../sources/2014-06-12-mosul-falls/#s-21"' in evidence
+
+
+def test_a_sentence_supporting_two_mentions_is_quoted_once(timeline, tmp_path):
+    from dataclasses import replace
+
+    from sitegen.render import RenderSettings, render_site
+
+    event = timeline.events[1]
+    twice = replace(event, mentions=(event.mentions[0], replace(event.mentions[0], id="again")))
+    render_site(replace(timeline, events=(timeline.events[0], twice, *timeline.events[2:])), tmp_path,
+                RenderSettings(title="T"))
+    text = (tmp_path / "events/2014-06-10-mosul-captured/index.html").read_text(encoding="utf-8")
+    assert text.count("ISIS fighters seized Mosul on 10 June 2014, officials said.</p></blockquote>") == 1
+    assert text.count("this report dates it") == 2
