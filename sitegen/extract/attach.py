@@ -37,6 +37,15 @@ def _governing_verb(text: str, trigger: Trigger, same: list[Trigger]) -> Trigger
     return verbs[-1] if verbs else None
 
 
+def _subject_of_light_verb(text: str, trigger: Trigger, same: list[Trigger]) -> Trigger | None:
+    """"The attack took place on Monday": the date goes to the attack, the noun before the verb."""
+    if not trigger.has("light"):
+        return None
+    nouns = [t for t in same if t.end <= trigger.start and t.word.pos == "noun"
+             and _distance(text, t.end, trigger.start) <= 6]
+    return nouns[-1] if nouns else None
+
+
 def attach(text: str, sentence: Span, start: int, end: int, triggers: list[Trigger]) -> Trigger | None:
     """The trigger the expression at `start:end` dates, or None when nothing in reach."""
     outside = [t for t in triggers if t.end <= start or t.start >= end]
@@ -61,6 +70,6 @@ def attach(text: str, sentence: Span, start: int, end: int, triggers: list[Trigg
     same = [t for t in same if not (t.start >= end and t.has("speech") and "," in text[end:t.start])]
     if same:
         best = min(same, key=cost)
-        return _governing_verb(text, best, same) or best
+        return _governing_verb(text, best, same) or _subject_of_light_verb(text, best, same) or best
     near = [t for t in outside if t.end <= start and cost(t) <= 8]
     return min(near, key=cost) if near else None

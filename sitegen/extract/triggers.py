@@ -10,7 +10,7 @@ from functools import cache
 from sitegen.text.tables import read_rows, resource
 
 _POS = {"noun", "verb"}
-_FLAGS = {"speech", "follow", "claim", "shield"}
+_FLAGS = {"speech", "follow", "claim", "shield", "light"}
 _OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the|a|an|this|that|its|their)?\s*(?:[\w-]+\s+){0,2}?")
 
 

@@ -67,6 +67,8 @@ def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, s
     shared_places, shared_actors = ev.places & places, ev.actors & actors
     if not shared_places and not shared_actors:
         return False, "no place or actor in common", 0
+    if ev.kind == "other" and not (ev.specific & specific or shared_actors):
+        return False, "an event of no known kind needs a town or an actor in common", 0
     score = (3 * len(ev.specific & specific) + len(shared_places) + 2 * len(shared_actors)
              + 2 * len(ev.words & words) / max(1, len(ev.words | words)))
     shared = sorted(shared_places | shared_actors)

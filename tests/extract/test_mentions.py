@@ -79,3 +79,22 @@ def test_mention_ids_are_article_sentence_and_timex_offsets():
     text = "Intro line.\nMilitants attacked a checkpoint in Kirkuk on Monday."
     (m,) = mentions(text)
     assert m.id == f"a/{text.index('Militants')}-{text.index('Monday')}"
+
+
+def test_a_source_named_after_a_comma_does_not_take_the_date_of_the_event():
+    bombing, statement = mentions("A suicide bomber killed at least 20 people in Kabul on Saturday night, "
+                                  "the interior ministry said on Sunday.", date(2019, 8, 19))
+    assert (bombing.date.value, bombing.trigger) == ("2019-08-17", "killed")
+    assert (statement.date.value, statement.type, statement.follows) == ("2019-08-18", "statement", bombing.id)
+
+
+def test_condemning_the_attack_on_monday_dates_the_condemnation():
+    attack, condemnation = mentions("Gunmen attacked a checkpoint in Kirkuk on Saturday. "
+                                    "The president condemned the attack on Monday.")
+    assert (attack.date.value, attack.type) == ("2024-05-11", "attack")
+    assert (condemnation.date.value, condemnation.type) == ("2024-05-13", "statement")
+
+
+def test_the_attack_took_place_is_an_attack():
+    (m,) = mentions("The attack took place late on Monday in Diyala.")
+    assert (m.date.value, m.type) == ("2024-05-13", "attack")

@@ -72,3 +72,11 @@ def test_undated_articles_give_undated_events_never_a_guessed_date():
     assert result.events == []
     (event,) = result.undated
     assert event.date.resolved is False
+
+
+def test_an_event_introduced_as_another_stays_apart_on_the_same_day():
+    result = build(("a", "Turkey launched a military offensive in northeast Syria on Wednesday. "
+                         "Separately, a roadside bomb killed two soldiers in Idlib on Wednesday.",
+                    date(2019, 10, 10)))
+    assert len(result.events) == 2
+    assert any("introduces it as another event" in line for line in result.explain)
