@@ -263,7 +263,25 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
     specs.append(_spec("types/", "types.html", "Event types",
                        types=[(t, len(ev)) for t, ev in sorted(ix.by_type.items())]))
     specs += hand_pages(settings.pages_dir, urls)
+    specs += redirects(tl, urls, {s.path for s in specs})
     _refuse_collisions(specs)
+    return specs
+
+
+def redirects(tl: Timeline, urls: Urls, taken: set[str]) -> list[PageSpec]:
+    """A forwarding page at each former event address (merged or renamed events), so old
+    links keep working; an address now used by another page is left to that page."""
+    known = {e.id for e in (*tl.events, *tl.undated)}
+    moved = dict(tl.redirects)
+    for event in (*tl.events, *tl.undated):
+        for alias in event.aliases:
+            moved.setdefault(alias, event.id)
+    specs = []
+    for old, new in sorted(moved.items()):
+        path = urls.event(old)
+        if new in known and old != new and path not in taken:
+            taken.add(path)
+            specs.append(_spec(path, "redirect.html", "Moved", target=urls.event(new)))
     return specs
 
 

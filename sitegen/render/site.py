@@ -136,7 +136,8 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
                others)
         _feeds(timeline, ix, settings, urls, out_dir, others)
         if base:
-            _write(out_dir, "sitemap.xml", feeds.sitemap(base, [s.path for s in specs]), others)
+            listed = [s.path for s in specs if s.template != "redirect.html"]
+            _write(out_dir, "sitemap.xml", feeds.sitemap(base, listed), others)
         _write(out_dir, "robots.txt", feeds.robots(base, bool(base)), others)
 
     pages = _render_pages(env, specs, out_dir, jobs, exports_and_feeds)

@@ -183,7 +183,7 @@ def build_timeline() -> Timeline:
               organizations=("evil",), independent_sources=1),
         Event("2014-06-10-mosul-captured", "ISIS captures Mosul", "ISIS seized Mosul.", "capture",
               day("2014-06-10"), (m1, m2b), places=("mosul",), organizations=("isis",),
-              independent_sources=2),
+              aliases=("2014-06-10-fall-of-mosul",), independent_sources=2),
         Event("2017-late-hawija-fighting", "Fighting near Hawija", "Fighting went on near Hawija.", "battle",
               t3b.date, (m3b,), places=("hawija",), independent_sources=1),
         Event("2017-12-09-victory", "Iraq declares victory", "Iraq declared victory over ISIS.", "statement",

@@ -120,3 +120,7 @@ def test_every_entity_an_event_names_is_listed(data):
     assert named <= listed
     assert {"id": "ray-smith", "name": "Ray Smith", "kind": "person"}.items() <= next(
         e for e in data["entities"] if e["id"] == "ray-smith").items()
+
+
+def test_sitemap_leaves_out_forwarding_pages(site):
+    assert "2014-06-10-fall-of-mosul" not in (site / "sitemap.xml").read_text(encoding="utf-8")

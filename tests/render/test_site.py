@@ -189,3 +189,8 @@ def test_a_sentence_supporting_two_mentions_is_quoted_once(timeline, tmp_path):
     text = (tmp_path / "events/2014-06-10-mosul-captured/index.html").read_text(encoding="utf-8")
     assert text.count("ISIS fighters seized Mosul on 10 June 2014, officials said.</p></blockquote>") == 1
     assert text.count("this report dates it") == 2
+
+
+def test_a_merged_event_old_address_forwards_to_its_page(site):
+    text = read(site, "events/2014-06-10-fall-of-mosul/index.html")
+    assert '<meta http-equiv="refresh" content="0; url=../../events/2014-06-10-mosul-captured/">' in text
