@@ -76,10 +76,13 @@ def search_records(events_json: dict, *, directory_urls: bool = True) -> list[Se
     records = []
     for event in [*events_json.get("events", []), *events_json.get("undated", [])]:
         filters: dict[str, list[str]] = {name: [] for name in FACETS}
-        words = [event.get("title") or "", event.get("summary") or "", event.get("type") or ""]
+        # what the sources say comes first, so Pagefind's excerpts quote sentences; the names
+        # and aliases follow, so a reader finds the event by any name a source used
+        text = [event.get("title") or "", event.get("summary") or ""]
+        names = [event.get("type") or ""]
         if event.get("era") in eras:
             filters["era"].append(eras[event["era"]])
-            words.append(eras[event["era"]])
+            names.append(eras[event["era"]])
         if event.get("type"):
             filters["type"].append(event["type"])
         for key in ("people", "places", "organizations"):
@@ -90,18 +93,20 @@ def search_records(events_json: dict, *, directory_urls: bool = True) -> list[Se
                 facet = _KIND_FACET.get(entity["kind"])
                 if facet and entity["name"] not in filters[facet]:
                     filters[facet].append(entity["name"])
-                words.extend([entity["name"], *entity.get("aliases", []), *entity.get("native_names", [])])
+                names.extend([entity["name"], *entity.get("aliases", []), *entity.get("native_names", [])])
         for mention in event.get("mentions", []):
             article = articles.get(mention.get("article"))
             if article:
                 if article["publisher"] and article["publisher"] not in filters["source"]:
                     filters["source"].append(article["publisher"])
-                words.extend([article["publisher"] or "", article["title"] or ""])
-            words.append((mention.get("sentence") or {}).get("text") or "")
+                names.extend([article["publisher"] or "", article["title"] or ""])
+            text.append((mention.get("sentence") or {}).get("text") or "")
+        words = list(dict.fromkeys(w.strip() for w in [*text, *names] if w and w.strip()))
         date = event.get("date") or {}
         url = f"events/{event['id']}/" + ("" if directory_urls else "index.html")
         records.append(SearchRecord(
-            url=url, content="\n".join(w for w in words if w), title=event.get("title") or event["id"],
+            url=url, content=".\n".join(w.rstrip(".") for w in words),
+            title=event.get("title") or event["id"],
             date=date.get("value") or "", filters={k: v for k, v in filters.items() if v}))
     return records
 

@@ -46,7 +46,8 @@ class _Checker(HTMLParser):
                 if not value:
                     self.errors.append(f"line {line}: <{tag}> has an empty id")
                 elif value in self.ids:
-                    self.errors.append(f"line {line}: duplicate id {value!r} (first on line {self.ids[value]})")
+                    first = self.ids[value]
+                    self.errors.append(f"line {line}: duplicate id {value!r} (first on line {first})")
                 else:
                     self.ids[value] = line
         if not self._foreign():
