@@ -9,6 +9,7 @@ from functools import cache
 
 from sitegen.extract.dates import shift, truncate
 from sitegen.extract.figures import vocabulary
+from sitegen.model.time import DateValue, Precision
 from sitegen.text.tables import compile_pattern, read_rows, resource
 
 
@@ -70,8 +71,11 @@ def find_anchors(text: str, start: int, end: int) -> list[AnchorMatch]:
     return sorted(found, key=lambda a: a.start)
 
 
-def resolve(match: AnchorMatch, antecedent):
-    """The date of an anchored expression given the antecedent mention's date."""
+def resolve(match: AnchorMatch, antecedent: DateValue) -> DateValue:
+    """The date of an anchored expression given the antecedent mention's date (unresolved
+    when that is: "two days after the raid" of an undated raid is undated too)."""
+    if not antecedent.resolved:
+        return DateValue("XXXX-XX-XX", Precision.DAY, None, None)
     if match.rule in ("event-offset", "event-next"):
         return shift(antecedent, match.amount, match.unit or "day")
     if match.rule == "same":

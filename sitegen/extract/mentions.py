@@ -91,7 +91,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _antecedent(drafts: list[_Draft], noun: str | None) -> _Draft | None:
     """The latest earlier mention an anchored expression points to (by the noun's type)."""
-    dated = [d for d in drafts if d.date.resolved]
+    dated = list(drafts)  # an undated antecedent gives an undated mention, never a guess
     if noun:
         word = lexicon().words.get(noun)
         if word is None:

@@ -80,3 +80,11 @@ def test_an_event_introduced_as_another_stays_apart_on_the_same_day():
                     date(2019, 10, 10)))
     assert len(result.events) == 2
     assert any("introduces it as another event" in line for line in result.explain)
+
+
+def test_a_date_relative_to_an_undated_event_is_undated_too():
+    result = build(("a", "The US military raid was carried out on August 29 in Iraq. Two days after the raid, "
+                         "the US military announced that seven American soldiers had been wounded.", None))
+    assert result.events == []
+    assert sorted(e.type for e in result.undated) == ["announcement", "raid"]
+    assert all(not e.date.resolved for e in result.undated)
