@@ -224,7 +224,7 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
     specs.append(_spec("undated/", "undated.html", "Undated events", events=list(tl.undated)))
     for article in tl.articles:
         supported = ix.by_article.get(article.id, [])
-        alone = [e for e in supported if e.articles == (article.id,)]
+        alone = {e.id for e in supported if e.articles == (article.id,)}
         specs.append(_spec(urls.source(article.id), "source.html", article.title, article=article,
                            blocks=source_view(article, ix.analyses.get(article.id), ix.event_of_timex),
                            events=supported, alone=alone, cite=cite_news(article), og_type="article"))

@@ -194,3 +194,10 @@ def test_a_sentence_supporting_two_mentions_is_quoted_once(timeline, tmp_path):
 def test_a_merged_event_old_address_forwards_to_its_page(site):
     text = read(site, "events/2014-06-10-fall-of-mosul/index.html")
     assert '<meta http-equiv="refresh" content="0; url=../../events/2014-06-10-mosul-captured/">' in text
+
+
+def test_source_page_says_which_events_rest_on_it_alone(site):
+    shared = read(site, "sources/2014-06-12-mosul-falls/index.html")
+    assert "events/2014-06-10-mosul-captured/" in shared and "(this article alone)" not in shared
+    alone = read(site, "sources/2020-07-23-drawdown/index.html")
+    assert "(this article alone)" in alone
