@@ -83,8 +83,9 @@ def test_an_event_introduced_as_another_stays_apart_on_the_same_day():
 
 
 def test_a_date_relative_to_an_undated_event_is_undated_too():
-    result = build(("a", "The US military raid was carried out on August 29 in Iraq. Two days after the raid, "
-                         "the US military announced that seven American soldiers had been wounded.", None))
+    text = ("The US military raid was carried out on August 29 in Iraq. Two days after the raid, "
+            "the US military announced that seven American soldiers had been wounded.")
+    result = build(("a", text, None))
     assert result.events == []
     assert sorted(e.type for e in result.undated) == ["announcement", "raid"]
     assert all(not e.date.resolved for e in result.undated)
