@@ -18,6 +18,9 @@ from sitegen.temporal.resources import Rule
 # many months ahead of the document date, else as the last one ("in June" in a January
 # article is last June; "Jan. 2" in a November article is next January).
 LOOKAHEAD_MONTHS = 2
+# A weekday named in news is the last one before the document date, except the day after
+# it ("Tuesday" in a Monday article is tomorrow) or when the clause speaks of the future.
+WEEKDAY_LOOKAHEAD = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +84,10 @@ def _weekday_date(weekday: int, anchor: date, rel: int | None, future: bool) -> 
         return anchor + timedelta(days=delta + 7 if delta <= 0 else delta)
     if rel == 0:
         return anchor + timedelta(days=delta)
-    if future:
-        return anchor + timedelta(days=delta if delta >= 0 else delta + 7)
-    return anchor + timedelta(days=delta if delta <= 0 else delta - 7)
+    ahead = delta % 7
+    if future or 0 < ahead <= WEEKDAY_LOOKAHEAD:
+        return anchor + timedelta(days=ahead)
+    return anchor + timedelta(days=ahead - 7 if ahead else 0)
 
 
 def _time_suffix(fields: dict[str, Any]) -> str:

@@ -1,0 +1,157 @@
+"""One test per family of time expressions, with values worked out by hand from the calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitegen.model import Precision
+from sitegen.temporal import tag
+from sitegen.temporal.tagger import tag_timex3
+
+
+def _find(text: str, expr: str, dct: date | None = None, domain: str = "news"):
+    found = [t for t in tag(text, dct, domain=domain) if t.text == expr]
+    assert found, f"{expr!r} not found in {[t.text for t in tag(text, dct, domain=domain)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("It happened on 13 September 2024.", "13 September 2024", "2024-09-13"),
+    ("It happened on September 13, 2024.", "September 13, 2024", "2024-09-13"),
+    ("It happened on Sept. 13, 2024.", "Sept. 13, 2024", "2024-09-13"),
+    ("The file is dated 2024-09-13.", "2024-09-13", "2024-09-13"),
+    ("It was filed 9/13/2024 in court.", "9/13/2024", "2024-09-13"),
+])
+def test_full_dates_in_common_written_forms(text, expr, value):
+    t = _find(text, expr)
+    assert (t.type, t.value, t.anchor) == ("DATE", value, "absolute")
+    assert t.date.precision is Precision.DAY
+
+
+@pytest.mark.parametrize(("expr", "value", "precision", "first", "last"), [
+    ("March 2019", "2019-03", Precision.MONTH, date(2019, 3, 1), date(2019, 3, 31)),
+    ("2014", "2014", Precision.YEAR, date(2014, 1, 1), date(2014, 12, 31)),
+    ("the 1990s", "199", Precision.DECADE, date(1990, 1, 1), date(1999, 12, 31)),
+    ("the 19th century", "18", Precision.CENTURY, date(1800, 1, 1), date(1899, 12, 31)),
+    ("the second quarter of 2023", "2023-Q2", Precision.QUARTER, date(2023, 4, 1), date(2023, 6, 30)),
+    ("the first half of 2023", "2023-H1", Precision.HALF, date(2023, 1, 1), date(2023, 6, 30)),
+    ("spring 2015", "2015-SP", Precision.SEASON, date(2015, 3, 1), date(2015, 6, 21)),
+])
+def test_coarse_dates_have_strict_bounds(expr, value, precision, first, last):
+    t = _find(f"It was in {expr} that it began.", expr)
+    assert t.value == value
+    assert (t.date.precision, t.date.start, t.date.end) == (precision, first, last)
+
+
+@pytest.mark.parametrize(("expr", "mod"), [
+    ("early 2015", "START"), ("mid-2015", "MID"), ("late 2015", "END"), ("the end of 2015", "END"),
+    ("the beginning of 2015", "START"),
+])
+def test_modifiers_change_mod_not_bounds(expr, mod):
+    t = _find(f"It began in {expr}, officials said.", expr)
+    assert (t.value, t.mod) == ("2015", mod)
+    assert (t.date.start, t.date.end) == (date(2015, 1, 1), date(2015, 12, 31))
+
+
+@pytest.mark.parametrize(("text", "expr", "dct", "value"), [
+    ("He arrived yesterday.", "yesterday", date(2024, 5, 15), "2024-05-14"),
+    ("They meet tomorrow.", "tomorrow", date(2024, 5, 15), "2024-05-16"),
+    ("It was signed last week.", "last week", date(2024, 5, 15), "2024-W19"),
+    ("Prices rose last year.", "last year", date(2024, 5, 15), "2023"),
+    ("Talks resume next month.", "next month", date(2024, 12, 15), "2025-01"),
+    ("It happened three days ago.", "three days ago", date(2024, 3, 2), "2024-02-28"),
+    ("It happened five years ago.", "five years ago", date(2024, 3, 2), "2019"),
+    ("On Friday the talks ended.", "Friday", date(2024, 5, 15), "2024-05-10"),
+    ("He resigned last Friday.", "last Friday", date(2024, 5, 17), "2024-05-10"),
+])
+def test_deictic_expressions_resolve_against_the_document_date(text, expr, dct, value):
+    t = _find(text, expr, dct)
+    assert (t.value, t.anchor) == (value, "dct")
+
+
+def test_future_clause_reads_weekday_forward():
+    # 2024-05-15 is a Wednesday; "will meet on Monday" is the coming Monday
+    assert _find("The ministers will meet on Monday.", "Monday", date(2024, 5, 15)).value == "2024-05-20"
+
+
+def test_month_without_year_in_news_is_the_last_one():
+    # an article of 15 May 2024 speaking of "October" means October 2023
+    assert _find("The deal was struck in October.", "October", date(2024, 5, 15)).value == "2023-10"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("The siege began in May 1940. The following year the city fell.", "The following year", "1941"),
+    ("Troops landed on June 6, 1944. The next day they advanced.", "The next day", "1944-06-07"),
+    ("The war began in 1914. That summer the front stalled.", "That summer", "1914-SU"),
+    ("Troops landed on June 6, 1944. Two days later they advanced.", "Two days later", "1944-06-08"),
+])
+def test_narratives_resolve_against_the_story_time(text, expr, value):
+    t = _find(text, expr, date(2009, 12, 19), domain="narratives")
+    assert (t.value, t.anchor) == (value, "previous")
+
+
+def test_narrative_month_takes_the_story_year_not_the_download_date():
+    text = "The offensive opened in 1916. In July the army attacked."
+    assert _find(text, "July", date(2009, 12, 19), domain="narratives").value == "1916-07"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("They fought for three years.", "three years", "P3Y"),
+    ("The talks lasted two hours.", "two hours", "PT2H"),
+    ("It took a decade to rebuild.", "a decade", "P10Y"),
+    ("He waited about six months.", "about six months", "P6M"),
+    ("a two-week visit", "two-week", "P2W"),
+])
+def test_durations_are_typed_and_never_dated(text, expr, value):
+    t = _find(text, expr, date(2024, 5, 15))
+    assert (t.type, t.value, t.date) == ("DURATION", value, None)
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("The paper is published every day.", "every day", "P1D"),
+    ("The council meets weekly.", "weekly", "P1W"),
+    ("The market is held each Thursday.", "each Thursday", "XXXX-WXX-4"),
+])
+def test_frequencies_are_sets(text, expr, value):
+    t = _find(text, expr, date(2024, 5, 15))
+    assert (t.type, t.value, t.date) == ("SET", value, None)
+
+
+def test_clock_time_with_date():
+    t = _find("The blast came at 10:35 a.m. on Friday.", "10:35 a.m. on Friday", date(1998, 8, 10))
+    assert (t.type, t.value) == ("TIME", "1998-08-07T10:35")
+
+
+def test_part_of_day():
+    t = _find("Shelling resumed on Tuesday night.", "Tuesday night", date(2024, 5, 15))
+    assert (t.type, t.value) == ("TIME", "2024-05-14TNI")
+
+
+def test_holiday_fixes_a_date():
+    assert _find("They attacked on Christmas Day 1776.", "Christmas Day 1776").value == "1776-12-25"
+
+
+def test_ranges_are_intervals_in_tag_and_two_ends_in_timex3():
+    text = "Output grew from 2014 to 2017 across the region."
+    t = _find(text, "2014 to 2017")
+    assert t.value == "2014/2017"
+    assert (t.date.precision, t.date.start, t.date.end) == (Precision.INTERVAL, date(2014, 1, 1),
+                                                            date(2017, 12, 31))
+    assert [(x["text"], x["value"]) for x in tag_timex3(text)] == [("2014", "2014"), ("2017", "2017")]
+
+
+def test_page_furniture_is_tagged_as_what_it_is():
+    found = tag("Updated: May 15, 2024, 5:08 AM\nReading time: 1 min", date(2024, 5, 15))
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("May 15, 2024, 5:08 AM", "TIME", "2024-05-15T05:08"), ("1 min", "DURATION", "PT1M")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "They may march on the capital.",
+    "There are 2500 troops in the country.",
+    "Prices will fall sharply, analysts said.",
+])
+def test_ordinary_words_are_not_dates(sentence):
+    assert tag(sentence, date(2024, 5, 15)) == []
