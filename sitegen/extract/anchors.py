@@ -31,7 +31,7 @@ def anchor_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rules = []
     for row in read_rows(resource("events", "anchors.tsv"), 2, 2):
         name, regex = row.fields
-        if name not in ("event-offset", "event-next", "same", "reference"):
+        if name not in ("event-offset", "event-next", "later", "same", "reference"):
             raise row.fail(f"unknown anchor rule {name!r}")
         rules.append((name, compile_pattern(row, regex, re.IGNORECASE)))
     return tuple(rules)
@@ -55,13 +55,15 @@ def find_anchors(text: str, start: int, end: int) -> list[AnchorMatch]:
                 continue
             groups = m.groupdict()
             amount, unit = 0, None
-            if name == "event-offset":
+            if name in ("event-offset", "later"):
                 count = _count(groups["n"])
                 if count is None:
                     continue
                 unit = groups["unit"].lower().rstrip("s")
                 before = groups["dir"].lower().startswith(("before", "earlier"))
                 amount = -count if before else count
+                if unit == "hour":  # "hours later": the same day, as far as a timeline can tell
+                    unit, amount = "day", 0
             elif name == "event-next":
                 unit, amount = groups["dir"].lower(), 1
             elif name == "same":
@@ -76,7 +78,7 @@ def resolve(match: AnchorMatch, antecedent: DateValue) -> DateValue:
     when that is: "two days after the raid" of an undated raid is undated too)."""
     if not antecedent.resolved:
         return DateValue("XXXX-XX-XX", Precision.DAY, None, None)
-    if match.rule in ("event-offset", "event-next"):
+    if match.rule in ("event-offset", "event-next", "later"):
         return shift(antecedent, match.amount, match.unit or "day")
     if match.rule == "same":
         return truncate(antecedent, match.unit or "day")

@@ -71,5 +71,10 @@ def attach(text: str, sentence: Span, start: int, end: int, triggers: list[Trigg
     if same:
         best = min(same, key=cost)
         return _governing_verb(text, best, same) or _subject_of_light_verb(text, best, same) or best
+    # "since early 2014, when they seized Fallujah": the when-clause tells what happened then
+    if own + 1 < len(clauses) and re.match(r"\W*,?\s*when\b", text[end:clauses[own + 1][0] + 6]):
+        following = [t for t in outside if clause_of(clauses, t.start) == own + 1]
+        if following:
+            return following[0]
     near = [t for t in outside if t.end <= start and cost(t) <= 8]
     return min(near, key=cost) if near else None

@@ -27,11 +27,13 @@ from sitegen.extract.triggers import Trigger, find_triggers, lexicon
 from sitegen.model.entity import EntityRef
 from sitegen.model.event import Figure, Mention
 from sitegen.model.text import Span
-from sitegen.model.time import DateValue, Timex
+from sitegen.model.time import DateValue, Precision, Timex
 from sitegen.text.tables import compile_pattern, read_rows, resource
 
 _RECALL_AFTER = timedelta(days=45)
 _FIGURE_REACH = 4  # sentences an untimed casualty sentence may be from its event
+_UNIT_PRECISION = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH,
+                   "year": Precision.YEAR}
 _MODALITY = {"claim": "claimed", "statement": "announced", "announcement": "announced", "report": "reported"}
 
 
@@ -63,21 +65,25 @@ def _contexts() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     rules = []
     for row in read_rows(resource("events", "contexts.tsv"), 3, 3):
         name, side, regex = row.fields
-        if side not in ("before", "after", "self"):
-            raise row.fail(f"side must be before, after or self, not {side!r}")
+        if side not in ("before", "after", "self", "sentence"):
+            raise row.fail(f"side must be before, after, self or sentence, not {side!r}")
         rules.append((name, side, compile_pattern(row, regex, re.IGNORECASE)))
     return tuple(rules)
 
 
-def not_event_reason(text: str, timex: Timex, published: date | None) -> str | None:
+def not_event_reason(text: str, timex: Timex, published: date | None,
+                     sentence: Span | None = None) -> str | None:
     """Why a time expression dates no event (None when it may): its type, value or context."""
     if timex.type not in ("DATE", "TIME") or timex.date is None:
         return f"{timex.type.lower()} is not a date"
     if "REF" in timex.value:
         return "vague reference"
     before, after = text[max(0, timex.start - 60):timex.start], text[timex.end:timex.end + 30]
+    around = before + "<T>" + after
+    if sentence is not None:
+        around = text[sentence.start:timex.start] + "<T>" + text[timex.end:sentence.end]
     for name, side, pattern in _contexts():
-        target = {"before": before, "after": after, "self": timex.text}[side]
+        target = {"before": before, "after": after, "self": timex.text, "sentence": around}[side]
         if pattern.search(target):
             return name
     if published is not None and timex.date.start is not None and timex.date.start > published:
@@ -89,8 +95,10 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _antecedent(drafts: list[_Draft], noun: str | None) -> _Draft | None:
-    """The latest earlier mention an anchored expression points to (by the noun's type)."""
+def _antecedent(drafts: list[_Draft], noun: str | None, unit: str | None = None) -> _Draft | None:
+    """The latest earlier mention an anchored expression points to: by the noun's type
+    ("after the raid"), else the latest dated at least as finely as the unit ("a day later"
+    counts from a day, not from a month named in passing)."""
     dated = list(drafts)  # an undated antecedent gives an undated mention, never a guess
     if noun:
         word = lexicon().words.get(noun)
@@ -100,6 +108,10 @@ def _antecedent(drafts: list[_Draft], noun: str | None) -> _Draft | None:
         if not same:
             same = [d for d in dated if d.kind == lexicon().type_class(word.type)]
         return same[-1] if same else None
+    if unit in _UNIT_PRECISION:
+        fine = [d for d in dated if d.date.precision.rank <= _UNIT_PRECISION[unit].rank]
+        if fine:
+            return fine[-1]
     return dated[-1] if dated else None
 
 
@@ -144,12 +156,12 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
         for start, end, item in sorted(items, key=lambda i: i[0]):
             anchor_id = None
             if isinstance(item, Timex):
-                if not_event_reason(text, item, published):
+                if not_event_reason(text, item, published, sentence):
                     continue
                 timex = item
                 value = mention_date(item.date)  # type: ignore[arg-type]
             else:
-                antecedent = _antecedent(drafts + here, item.noun)  # type: ignore[attr-defined]
+                antecedent = _antecedent(drafts + here, item.noun, item.unit)  # type: ignore[attr-defined]
                 if antecedent is None:
                     continue
                 value = resolve(item, antecedent.date)  # type: ignore[arg-type]

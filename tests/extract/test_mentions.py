@@ -99,3 +99,21 @@ def test_condemning_the_attack_on_monday_dates_the_condemnation():
 def test_the_attack_took_place_is_an_attack():
     (m,) = mentions("The attack took place late on Monday in Diyala.")
     assert (m.date.value, m.type) == ("2024-05-13", "attack")
+
+
+def test_a_day_later_counts_from_the_last_event_dated_to_the_day():
+    recapture, visit = mentions("Iraqi forces recaptured Ramadi on Monday, months after it fell in May. "
+                                "A day later, the prime minister visited the city.", date(2015, 12, 30))
+    assert recapture.date.value == "2015-12-28"
+    assert (visit.date.value, visit.anchor) == ("2015-12-29", recapture.id)
+
+
+def test_a_when_clause_is_dated_by_the_time_before_it():
+    (m,) = mentions("The militants had held parts of Anbar since early 2014, when they seized Fallujah.",
+                    date(2015, 12, 30))
+    assert (m.date.value, m.date.mod, m.type) == ("2014", "START", "capture")
+
+
+def test_a_deadline_someone_hopes_to_meet_is_not_an_event():
+    assert mentions("By the end of 2015, the government hopes to have restored services, officials said.",
+                    date(2015, 12, 30)) == ()
