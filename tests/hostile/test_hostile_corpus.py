@@ -216,3 +216,20 @@ def test_a_ten_megabyte_article_is_refused_or_built_quickly(tmp_path):
         pytest.fail(f"building a 10 MB article took more than {TEN_MB_TIMEOUT} s")
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 0 or "2024-05-03-huge.md" in done.stderr, done.stderr
+
+
+@pytest.mark.xfail(strict=True, reason="the loader accepts published: 0001-01-01 and 9999-12-31, then "
+                   "sitegen/temporal/values.py:build_date raises OverflowError on 'yesterday' / 'tomorrow'")
+@pytest.mark.parametrize("published, words", [("0001-01-01", "yesterday"), ("9999-12-31", "tomorrow")])
+def test_a_publication_date_at_the_end_of_the_calendar_does_not_stop_the_build(tmp_path, published, words):
+    articles = tmp_path / "content" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "edge.md").write_text(
+        f"---\ntitle: Edge\npublisher: Example\npublished: {published}\n---\n"
+        f"Militants killed four soldiers near Hit {words}, officials said.\n", encoding="utf-8")
+    try:
+        report = build_site(tmp_path / "content", tmp_path / "site", jobs=1)
+    except ContentError as err:
+        assert any("edge.md" in p.path for p in err.value.problems)
+    else:
+        assert report.articles == 1
