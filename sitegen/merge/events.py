@@ -10,6 +10,7 @@ from sitegen.merge.ids import event_id
 from sitegen.merge.windows import finest_common
 from sitegen.model.entity import EntityKind
 from sitegen.model.event import Event, Mention
+from sitegen.text.tables import word_list
 
 _TITLE_WORDS = 16
 
@@ -18,12 +19,15 @@ def _main_place(mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
     """The most often named, most specific place of the event (never a point of reference)."""
     counts: Counter[str] = Counter()
     order: dict[str, int] = {}
+    locatives = word_list("gazetteer/locatives.txt")
     for m in mentions:
         for ref in m.entities:
             entity = gazetteer.entities.get(ref.entity_id)
             if entity is None or entity.kind is not EntityKind.PLACE or ref.role in (REFERENCE, DEMONYM):
                 continue
-            counts[ref.entity_id] += 1
+            before = m.sentence_text[:max(0, ref.start - m.sentence.start)].split()
+            located = any(w.lower() in locatives for w in before[-2:])  # "in northeast Syria"
+            counts[ref.entity_id] += 2 if located else 1
             order.setdefault(ref.entity_id, len(order))
     if not counts:
         return None
