@@ -50,6 +50,8 @@ def _anchor(rule: Rule, ctx: Context) -> tuple[date | None, Precision, str]:
     if use_previous and ctx.previous:
         precision, start, _ = bounds(ctx.previous)
         if start is not None:
+            if precision is Precision.SEASON:  # winter 1918 starts in December 1917
+                start = date(int(ctx.previous[:4]), SEASON_START_MONTH[ctx.previous[5:7]], 1)
             return start, precision, "previous"
     if rule.anchor == "previous" and ctx.dct is None:
         return None, Precision.UNKNOWN, "previous"
