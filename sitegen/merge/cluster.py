@@ -67,6 +67,11 @@ def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, s
     shared_places, shared_actors = ev.places & places, ev.actors & actors
     if not shared_places and not shared_actors:
         return False, "no place or actor in common", 0
+    nested = any(x in gazetteer.ancestors(y) or y in gazetteer.ancestors(x)
+                 for x in ev.specific for y in specific)
+    types = {o.mention.type for o in cluster.core}
+    if ev.kind == "violence" and ev.mention.type not in types and not nested:
+        return False, f"a {ev.mention.type} and a {'/'.join(sorted(types))} with no town in common", 0
     if ev.kind == "other" and not (ev.specific & specific or shared_actors):
         return False, "an event of no known kind needs a town or an actor in common", 0
     score = (3 * len(ev.specific & specific) + len(shared_places) + 2 * len(shared_actors)

@@ -89,3 +89,9 @@ def test_a_date_relative_to_an_undated_event_is_undated_too():
     assert result.events == []
     assert sorted(e.type for e in result.undated) == ["announcement", "raid"]
     assert all(not e.date.resolved for e in result.undated)
+
+
+def test_different_kinds_of_violence_on_one_day_need_a_town_in_common_to_merge():
+    result = build(("a", "Gunmen attacked an army checkpoint in Iraq on Monday.", MAY_15),
+                   ("b", "A car bomb exploded in Baghdad on Monday.", MAY_15))
+    assert len(result.events) == 2
