@@ -95,3 +95,15 @@ def test_different_kinds_of_violence_on_one_day_need_a_town_in_common_to_merge()
     result = build(("a", "Gunmen attacked an army checkpoint in Iraq on Monday.", MAY_15),
                    ("b", "A car bomb exploded in Baghdad on Monday.", MAY_15))
     assert len(result.events) == 2
+
+
+def test_figures_that_differ_between_sources_give_a_range_not_an_average():
+    from sitegen.merge.figures import figure_ranges
+
+    july = date(2017, 7, 10)
+    result = build(("a", "A suicide bombing in Samarra on Saturday killed at least 12 people.", july),
+                   ("b", "A suicide bombing in Samarra on Saturday killed 14 people.", july))
+    (event,) = result.events
+    (killed,) = figure_ranges(event)
+    assert (killed.kind, killed.low, killed.high) == ("killed", 12, None)
+    assert (killed.sources, killed.disputed) == (2, True)
