@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from sitegen.config import load_site_config
 from sitegen.errors import ContentError, SitegenError
 from sitegen.pipeline import run_pipeline
 from sitegen.render import render_site
@@ -47,6 +48,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._content = (root / self.config.content).resolve()
         for name in _OWN_TEMPLATES:
             config.theme.static_templates.discard(name)
+        # content/site.yml names the site for both renderers, so every page carries one title.
+        site, _ = load_site_config(self._content)
+        if (self._content / "site.yml").exists():
+            config.site_name = site.title
+            config.site_description = site.description or config.site_description
         return config
 
     def on_pre_build(self, *, config) -> None:

@@ -99,10 +99,14 @@ def load_yaml(text: str, *, first_line: int = 1) -> tuple[object, list[YamlIssue
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        # The context mark is where the unfinished construct (a '[', a quote) began: that is
+        # the line to fix. The problem mark is only where the parser gave up.
+        mark = err.context_mark or err.problem_mark
         line = mark.line + first_line if mark else first_line
         col = mark.column + 1 if mark else 1
         message = " ".join(str(part) for part in (err.context, err.problem) if part)
+        if err.context_mark and err.problem_mark and err.problem_mark.line != err.context_mark.line:
+            message += f" (noticed on line {err.problem_mark.line + first_line})"
         raise YamlSyntaxError(YamlIssue(line, col, f"invalid YAML: {message}")) from err
     except yaml.YAMLError as err:
         raise YamlSyntaxError(YamlIssue(first_line, 1, f"invalid YAML: {err}")) from err

@@ -64,5 +64,5 @@ def test_malformed_yaml_and_duplicate_era_ids(tmp_path):
         "  - id: a\n    title: A again\n    start: 2016-01-01\n", encoding="utf-8")
     _, problems = load_site_config(tmp_path)
     assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [
-        ("site.yml", 2, True), ("eras.yml", 6, True)]
+        ("site.yml", 1, True), ("eras.yml", 6, True)]
     assert problems[1].message == "era id 'a' is used twice (first on line 2)"
