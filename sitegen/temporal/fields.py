@@ -65,7 +65,10 @@ def lookup(group: str, text: str, res: Resources) -> Any:
     if base == "num":
         return number(text, res)
     if table is not None:
-        key = words(text).rstrip(".")
+        key = words(text)
+        if key in table:
+            return table[key]
+        key = key.rstrip(".")
         if key in table:
             return table[key]
         key = key.replace("-", " ")

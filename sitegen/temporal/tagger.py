@@ -8,7 +8,7 @@ like "the same month" can refer back to the last time the text set.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -121,6 +121,7 @@ def _negated(res: Resources, text: str, start: int, end: int) -> bool:
 
 
 def _updates_reference(value: str) -> bool:
+    value = value.removeprefix("BC")
     return value[:1].isdigit() and "X" not in value and len(value.split("/")[0].split("T")[0]) >= 4
 
 
@@ -191,6 +192,8 @@ def _tag(text: str, dct: date | None, domain: str,
         built = _build(rule, fields, end_fields, ctx, span_text)
         if built is None:
             continue
+        if built.type in ("DATE", "TIME") and built.value[:1] in "56789":
+            built = replace(built, value=values.from_proxy(built.value))
         dv = date_value(built.value, built.mod, spread_days=built.spread_days) \
             if built.type in ("DATE", "TIME") else None
         timex = Timex(start, end, span_text, built.type, built.value, built.mod, dv, built.anchor, rule.name)

@@ -6,6 +6,7 @@ date they return values with X in them (or PRESENT_REF and friends).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -44,14 +45,32 @@ class Built:
     spread_days: int = 0  # the value is a best guess; the bounds widen by this many days
 
 
+# Years before the common era are carried through the calendar arithmetic as stand-in years
+# BC_PROXY - n (Python dates start at year 1) and written back as TIMEX2/TIMEX3 "BCnnnn".
+BC_PROXY = 10000
+_BC = re.compile(r"BC(\d{4})")
+_PROXY = re.compile(r"(?<![\dBC])([5-9]\d{3})(?!\d)")
+
+
+def to_proxy(value: str) -> str:
+    """"BC0491-SU" -> "9509-SU": a BC value in stand-in years, for arithmetic."""
+    return _BC.sub(lambda m: f"{BC_PROXY - int(m.group(1)):04d}", value)
+
+
+def from_proxy(value: str) -> str:
+    """"9509-SU" -> "BC0491-SU": stand-in years back to BC values."""
+    return _PROXY.sub(lambda m: f"BC{BC_PROXY - int(m.group(1)):04d}", value)
+
+
 def _anchor(rule: Rule, ctx: Context) -> tuple[date | None, Precision, str]:
     """The anchor day, its precision and the anchor's name for this rule at this point."""
     use_previous = rule.anchor == "previous" or (rule.anchor == "auto" and ctx.domain == "narratives")
     if use_previous and ctx.previous:
-        precision, start, _ = bounds(ctx.previous)
+        precision, start, _ = bounds(to_proxy(ctx.previous))
         if start is not None:
             if precision is Precision.SEASON:  # winter 1918 starts in December 1917
-                start = date(int(ctx.previous[:4]), SEASON_START_MONTH[ctx.previous[5:7]], 1)
+                prev = to_proxy(ctx.previous)
+                start = date(int(prev[:4]), SEASON_START_MONTH[prev[5:7]], 1)
             return start, precision, "previous"
     if rule.anchor == "previous" and ctx.dct is None:
         return None, Precision.UNKNOWN, "previous"
@@ -125,7 +144,9 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
             return None
         return Built("DATE", f"{first.value}/{last.value}", mod, first.anchor)
     if "decade" in f or "yy" in f or "decword" in f:
-        if "decade" in f:
+        if "decade" in f and f.get("era", "").startswith("b"):
+            value = f"BC{f['decade']:03d}"
+        elif "decade" in f:
             value = f"{f['decade']:03d}"
         elif "yy" in f:
             value = f"19{f['yy']}"
@@ -136,12 +157,12 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         c = f.get("century") or f.get("ord")
         if not isinstance(c, int) or c < 1:
             return None
-        return Built("DATE", f"{c - 1:02d}", mod, "absolute")
+        return Built("DATE", ("BC" if f.get("era", "").startswith("b") else "") + f"{c - 1:02d}",
+                     mod, "absolute")
     if "bcyear" in f:
-        era = f.get("era", "")
-        if era.startswith("b"):
-            return Built("DATE", f"BC{f['bcyear']:04d}", mod, "absolute")
-        return Built("DATE", f"{f['bcyear']:04d}", mod, "absolute")
+        f = f | {"year": BC_PROXY - f["bcyear"]}
+    elif f.get("era", "").startswith("b") and "year" in f:
+        f = f | {"year": BC_PROXY - f["year"]}
     suffix = _time_suffix(f)
     rtype = rule.type or ("TIME" if suffix else "DATE")
     if "ord" in f and "month" in f and "day" not in f:
@@ -152,10 +173,7 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         if anchor_day is not None:
             year = anchor_day.year + int(f["relyear"])
     if year is not None:
-        year = _full_year(year)
-        if f.get("era", "").startswith("b"):
-            return Built("DATE", f"BC{year:04d}", mod, "absolute")
-        return _with_year(year, f, suffix, rtype, mod, "absolute")
+        return _with_year(_full_year(year), f, suffix, rtype, mod, "absolute")
     anchor, _, how = _anchor(rule, ctx)
     if "dayrel" in f:
         if anchor is None:
