@@ -58,7 +58,11 @@ def to_proxy(value: str) -> str:
 
 
 def from_proxy(value: str) -> str:
-    """"9509-SU" -> "BC0491-SU": stand-in years back to BC values."""
+    """"9509-SU" -> "BC0491-SU", decade "954" -> "BC046": stand-in years back to BC values."""
+    if re.fullmatch(r"[5-9]\d\d", value):
+        return f"BC{BC_PROXY // 10 - int(value):03d}"
+    if re.fullmatch(r"[5-9]\d", value):
+        return f"BC{BC_PROXY // 100 - int(value):02d}"
     return _PROXY.sub(lambda m: f"BC{BC_PROXY - int(m.group(1)):04d}", value)
 
 
