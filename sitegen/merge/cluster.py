@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from sitegen.extract.entities import Gazetteer
 from sitegen.merge.evidence import Evidence, evidence, place_conflict
-from sitegen.merge.windows import compatible
+from sitegen.merge.windows import compatible, window
 from sitegen.model.event import Mention
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     """The mentions of one event under construction (follow-ups apart: they do not date it)."""
 
@@ -91,13 +91,18 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
                    key=lambda m: (m.date.precision.rank, m.date.start, m.article_id, m.id))
     clusters: list[Cluster] = []
     home: dict[str, Cluster] = {}
+    index: dict[tuple[str, int], list[Cluster]] = {}  # (kind, year) -> clusters whose dates reach it
     for mention in dated:
         ev = evidence(mention, gazetteer)
+        span = window(mention.date)
+        assert span is not None
+        years = range(span[0].year, span[1].year + 1)
+        reach = {id(c): c for y in years for c in index.get((ev.kind, y), ())}
+        candidates = [c for c in clusters if id(c) in reach]  # in the order they were made
         best: tuple[float, Cluster, str] | None = None
-        for cluster in clusters:
+        for cluster in candidates:
             ok, why, score = _fits(ev, cluster, gazetteer)
-            first = cluster.core[0]
-            related = first.kind == ev.kind and compatible(mention.date, first.mention.date)[0]
+            related = compatible(mention.date, cluster.core[0].mention.date)[0]
             if ok and (best is None or score > best[0]):
                 best = (score, cluster, why)
             elif not ok and related:
@@ -109,6 +114,10 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             cluster = best[1]
             cluster.core.append(ev)
             explain.append(f"merged {mention.id} into {cluster.label}: {best[2]}")
+        for year in years:
+            bucket = index.setdefault((ev.kind, year), [])
+            if cluster not in bucket:
+                bucket.append(cluster)
         home[mention.id] = cluster
     undated: list[Cluster] = []
     for mention in leaders:

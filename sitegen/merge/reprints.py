@@ -1,7 +1,8 @@
 """Independent sources: reprints of one wire story count once.
 
-Two articles are one source when they declare the same syndicated original, or when
-their sentences overlap heavily (shared word 8-grams), as a reprint's do.
+Two articles are one source when one declares the other (or both declare the same
+original) as what it reprints, or when their sentences overlap heavily (shared word
+8-grams), as a reprint's do.
 """
 
 from __future__ import annotations
@@ -19,27 +20,38 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + _SHINGLE]) for i in range(max(0, len(words) - _SHINGLE + 1))}
 
 
-def reprint_groups(articles: list[Article]) -> dict[str, int]:
-    """A group number per article id; reprints of one story share a number."""
-    shingles = {a.id: _shingles(a.text) for a in articles}
-    group: dict[str, int] = {}
-    for i, article in enumerate(articles):
-        group[article.id] = i
-        for other in articles[:i]:
-            if _same_story(article, other, shingles):
-                group[article.id] = group[other.id]
-                break
-    return group
-
-
-def _same_story(a: Article, b: Article, shingles: dict[str, set[tuple[str, ...]]]) -> bool:
-    """True when `b` reprints `a` (or both reprint one original)."""
+def _syndicated(a: Article, b: Article) -> bool:
+    """True when one declares the other (or the same original) as what it reprints."""
     sa, sb = a.meta.get("syndication_of"), b.meta.get("syndication_of")
     if sa and (sa == sb or sa == b.url or sa == b.id):
         return True
-    if sb and (sb == a.url or sb == a.id):
-        return True
-    ha, hb = shingles[a.id], shingles[b.id]
-    if not ha or not hb:
-        return False
-    return len(ha & hb) / min(len(ha), len(hb)) >= _OVERLAP
+    return bool(sb and (sb == a.url or sb == a.id))
+
+
+def reprint_groups(articles: list[Article]) -> dict[str, int]:
+    """A group number per article id; reprints of one story share a number.
+
+    Shared 8-grams are counted through an index from each 8-gram to the articles holding
+    it, so the work grows with the text, not with the square of the number of articles.
+    """
+    shingles = {a.id: _shingles(a.text) for a in articles}
+    holders: dict[tuple[str, ...], list[int]] = {}
+    declared = [i for i, a in enumerate(articles) if a.meta.get("syndication_of")]
+    group: dict[str, int] = {}
+    for i, article in enumerate(articles):
+        group[article.id] = i
+        shared: dict[int, int] = {}
+        for gram in shingles[article.id]:
+            for j in holders.get(gram, ()):
+                shared[j] = shared.get(j, 0) + 1
+        candidates = sorted(set(shared) | {j for j in declared if j < i} |
+                            (set(range(i)) if article.meta.get("syndication_of") else set()))
+        for j in candidates:
+            other = articles[j]
+            smaller = max(1, min(len(shingles[article.id]), len(shingles[other.id])))
+            if shared.get(j, 0) / smaller >= _OVERLAP or _syndicated(article, other):
+                group[article.id] = group[other.id]
+                break
+        for gram in shingles[article.id]:
+            holders.setdefault(gram, []).append(i)
+    return group

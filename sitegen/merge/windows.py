@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from functools import lru_cache
 
 from sitegen.model.time import DateValue, Precision
 
 
+@lru_cache(maxsize=65536)
 def window(value: DateValue) -> tuple[date, date] | None:
     """The days a mention's date can mean, narrowed by START/MID/END on years and months."""
     if not value.resolved:
@@ -28,6 +30,7 @@ def window(value: DateValue) -> tuple[date, date] | None:
     return start, end
 
 
+@lru_cache(maxsize=262144)
 def compatible(a: DateValue, b: DateValue) -> tuple[bool, str]:
     """Whether two mention dates can be the date of one event, and why (for --explain)."""
     wa, wb = window(a), window(b)
