@@ -32,6 +32,8 @@ class FigureVocabulary:
     groups: dict[str, str]
     strength: dict[str, str]
     count: re.Pattern[str]
+    verb_before: re.Pattern[str]
+    kind_after: re.Pattern[str]
 
 
 def _alt(words) -> str:
@@ -60,8 +62,13 @@ def vocabulary() -> FigureVocabulary:
         rf"(?:\s*(?:to|and|-|–)\s*(?P<n2>{number}))?)"
         rf"(?P<group>(?:\s+(?!(?:{_alt(data['kinds'])})\b)[\w’'-]+){{0,3}}?\s+(?:{_alt(data['groups'])}))?\b",
         re.IGNORECASE)
+    verb_before = re.compile(rf"\b({_alt(data['object_verbs'])})\s+$", re.IGNORECASE)
+    kind_after = re.compile(
+        rf"\s*(?:(?:had|have|has|were|was|are|is|been|being|also|reportedly|later|all|\s)+)?"
+        rf"(?:among\s+the\s+)?({_alt(data['kinds'])})\b", re.IGNORECASE)
     return FigureVocabulary(data["numbers"], data["vague"], data["qualifiers"], data["kinds"],
-                            data["object_verbs"], data["groups"], data["strength_groups"], count)
+                            data["object_verbs"], data["groups"], data["strength_groups"], count,
+                            verb_before, kind_after)
 
 
 def _value(text: str, vocab: FigureVocabulary) -> int:
@@ -91,7 +98,6 @@ def _group(phrase: str, vocab: FigureVocabulary) -> tuple[str | None, str | None
 def find_figures(text: str, start: int, end: int) -> list[Figure]:
     """Figures stated in `text[start:end]` (one sentence), in text order."""
     vocab = vocabulary()
-    kinds = _alt(vocab.kinds)
     figures: list[Figure] = []
     for m in vocab.count.finditer(text, start, end):
         if not (m.group("n1") or m.group("vague")):
@@ -104,10 +110,8 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             continue  # a year, not a count
         group, strength = _group(m.group("group") or "", vocab)
         kind = None
-        verb_before = re.search(rf"\b({_alt(vocab.object_verbs)})\s+$", before, re.IGNORECASE)
-        kind_after = re.match(
-            rf"\s*(?:(?:had|have|has|were|was|are|is|been|being|also|reportedly|later|all|\s)+)?"
-            rf"(?:among\s+the\s+)?({kinds})\b", after, re.IGNORECASE)
+        verb_before = vocab.verb_before.search(before)
+        kind_after = vocab.kind_after.match(after)
         deaths_of = re.search(r"\b(deaths?|killing|wounding)\s+of\s+$", before, re.IGNORECASE)
         if kind_after:
             kind = vocab.kinds[kind_after.group(1).lower()]

@@ -34,12 +34,22 @@ class Evidence:
     introduced: bool = False  # the article presents it as another event ("Separately, a bomb ...")
 
 
+@cache
+def _count_before() -> re.Pattern[str]:
+    numbers = "|".join(re.escape(w) for w in vocabulary().numbers)
+    return re.compile(rf"\b(\d[\d,]*|{numbers}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+)?$",
+                      re.IGNORECASE)
+
+
 def _is_aggregate(mention: Mention) -> bool:
     if not mention.trigger:
         return False
-    numbers = "|".join(re.escape(w) for w in vocabulary().numbers)
-    m = re.search(rf"\b(\d[\d,]*|{numbers}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+)?"
-                  rf"{re.escape(mention.trigger)}\b", mention.sentence_text, re.IGNORECASE)
+    text = mention.sentence_text
+    m = None
+    for spot in re.finditer(re.escape(mention.trigger), text):
+        m = _count_before().search(text[:spot.start()])
+        if m:
+            break
     if not m:
         return False
     word = m.group(1).lower().replace(",", "")
