@@ -118,7 +118,7 @@ def _weekday_date(weekday: int, anchor: date, rel: int | None, future: bool) -> 
 def _time_suffix(fields: dict[str, Any]) -> str:
     hour = fields.get("hour")
     if hour is not None:
-        ampm = fields.get("ampm", "")
+        ampm = fields.get("ampm", fields.get("ampmword", ""))
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
@@ -218,6 +218,10 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         return Built("DATE", f"{y:04d}-{f['season']}", mod, how)
     if "quarter" in f or "half" in f:
         return _with_year(anchor.year, f, suffix, rtype, mod, how)
+    if "floating" in f:
+        spec = str(f["floating"])
+        y = _year_for(int(spec[:2]), 15, anchor, ctx, how)
+        return Built("DATE", floating_day(spec, y).isoformat(), mod, how)
     if "holiday" in f:
         mm, dd = (int(x) for x in str(f["holiday"]).split("-"))
         y = _year_for(mm, dd, anchor, ctx, how)
@@ -233,6 +237,17 @@ def _end_year(start: int, end: int) -> int:
         if end < start:
             end += 100
     return end
+
+
+def floating_day(spec: str, year: int) -> date:
+    """The day of a "MM-weekday-N[@D]" holiday in `year` (N = -1: the last such weekday)."""
+    rule, _, first = spec.partition("@")
+    month, weekday, nth = int(rule[:2]), int(rule[3]), int(rule[5:])
+    if nth < 0:
+        last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    start = date(year, month, int(first or 1))
+    return start + timedelta(days=(weekday - start.isoweekday()) % 7 + 7 * (nth - 1))
 
 
 def _unresolved(f: dict[str, Any]) -> str:
@@ -273,6 +288,8 @@ def _with_year(year: int, f: dict[str, Any], suffix: str, rtype: str, mod: str |
         return Built("DATE", f"{year:04d}-H{int(f['half'])}", mod, how)
     if "holiday" in f:
         return Built("DATE", f"{year:04d}-{f['holiday']}", mod, how)
+    if "floating" in f:
+        return Built("DATE", floating_day(str(f["floating"]), year).isoformat(), mod, how)
     return Built("DATE", f"{year:04d}", mod, how)
 
 
