@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import groupby
 from pathlib import Path
 
@@ -25,11 +27,18 @@ from sitegen.render.urls import Urls, root_of
 
 @dataclass(frozen=True, slots=True)
 class PageSpec:
-    """One page to write: its directory-form path, its template and what varies on it."""
+    """One page to write: its directory-form path, its template and what varies on it.
+
+    `lazy`, when set, computes the costly rest of the context at render time, so that with
+    several worker processes that work is shared out too instead of done up front."""
 
     path: str
     template: str
     context: dict
+    lazy: Callable[[], dict] | None = None
+
+    def full_context(self) -> dict:
+        return self.context if self.lazy is None else {**self.context, **self.lazy()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +65,10 @@ def group_events(events: list[Event], ix: SiteIndex) -> list[EraGroup]:
     return groups
 
 
-def _spec(path: str, template: str, title: str, **context) -> PageSpec:
-    return PageSpec(path, template, {"path": path, "root": root_of(path), "page_title": title, **context})
+def _spec(path: str, template: str, title: str, lazy: Callable[[], dict] | None = None,
+          **context) -> PageSpec:
+    return PageSpec(path, template, {"path": path, "root": root_of(path), "page_title": title, **context},
+                    lazy)
 
 
 def _entities(ids: tuple[str, ...], ix: SiteIndex) -> list[Entity]:
@@ -165,6 +176,12 @@ def dataset_jsonld(tl: Timeline, settings: RenderSettings) -> dict:
 
 def _event_page(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
                 chronology: list[Event], dated: bool = True) -> PageSpec:
+    return _spec(urls.event(event.id), "event.html", event.title, og_type="article",
+                 lazy=partial(_event_context, event, tl, ix, settings, urls, chronology, dated))
+
+
+def _event_context(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
+                   chronology: list[Event], dated: bool) -> dict:
     before, after = ix.neighbours(chronology, event) if dated else (None, None)
     threads = []  # previous/next event of the same place or actor
     for entity in _entities((*event.places, *event.people, *event.organizations), ix):
@@ -178,12 +195,17 @@ def _event_page(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSetti
                for m, f in event.figures]
     sources = [ix.articles[a] for a in event.articles if a in ix.articles]
     citations = [(a, plain_citation(a, event.title), cite_news(a)) for a in sources]
-    return _spec(urls.event(event.id), "event.html", event.title, event=event, era=ix.era_of.get(event.id),
-                 before=before, after=after, threads=threads, mentions=mentions, figures=figures,
-                 sources=sources, citations=citations,
-                 people=_entities(event.people, ix), places=_entities(event.places, ix),
-                 organizations=_entities(event.organizations, ix),
-                 jsonld=event_jsonld(event, tl, ix, settings, urls), og_type="article")
+    return dict(event=event, era=ix.era_of.get(event.id),
+                before=before, after=after, threads=threads, mentions=mentions, figures=figures,
+                sources=sources, citations=citations,
+                people=_entities(event.people, ix), places=_entities(event.places, ix),
+                organizations=_entities(event.organizations, ix),
+                jsonld=event_jsonld(event, tl, ix, settings, urls))
+
+
+def _source_context(article: Article, ix: SiteIndex) -> dict:
+    return {"blocks": source_view(article, ix.analyses.get(article.id), ix.event_of_timex),
+            "cite": cite_news(article)}
 
 
 def _chronology_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls) -> list[PageSpec]:
@@ -226,8 +248,8 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
         supported = ix.by_article.get(article.id, [])
         alone = {e.id for e in supported if e.articles == (article.id,)}
         specs.append(_spec(urls.source(article.id), "source.html", article.title, article=article,
-                           blocks=source_view(article, ix.analyses.get(article.id), ix.event_of_timex),
-                           events=supported, alone=alone, cite=cite_news(article), og_type="article"))
+                           events=supported, alone=alone, og_type="article",
+                           lazy=partial(_source_context, article, ix)))
     specs.append(_spec("sources/", "sources.html", "Sources",
                        articles=sorted(tl.articles, key=lambda a: (a.published is None, a.published, a.id))))
     by_kind: dict[EntityKind, list[Entity]] = {kind: [] for kind in EntityKind}

@@ -32,7 +32,7 @@ def _render_range(bounds: tuple[int, int]) -> list[str]:
     env, specs, out_dir = _JOB
     written = []
     for spec in specs[bounds[0]:bounds[1]]:
-        html = env.get_template(spec.template).render(spec.context)
+        html = env.get_template(spec.template).render(spec.full_context())
         rel = file_of(spec.path)
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
 // Search page: queries the Pagefind index of events (pagefind/ beside the site root) and
-// narrows results by facet. Everything is loaded from this site; the query and the chosen
+// narrows results by facet. Results are built with textContent only, so nothing a source
+// says can add markup. Everything is loaded from this site; the query and the chosen
 // facets are kept in the address so a search can be bookmarked or shared.
 const FACETS = [
   ["era", "Era"], ["type", "Type"], ["place", "Place"],
@@ -20,24 +21,7 @@ let pagefind = null;
 let results = [];
 let shown = 0;
 let generation = 0;
-
-// Copy only text and <mark> from Pagefind's excerpt, so nothing in a source can add markup.
-function excerptNode(html) {
-  const tpl = document.createElement("template");
-  tpl.innerHTML = html;
-  const out = document.createElement("p");
-  out.className = "result-excerpt";
-  for (const node of tpl.content.childNodes) {
-    if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      out.append(mark);
-    } else {
-      out.append(document.createTextNode(node.textContent));
-    }
-  }
-  return out;
-}
+let timer = null;
 
 function chosenFilters() {
   const filters = {};
@@ -69,13 +53,22 @@ async function showMore() {
     const title = document.createElement("p");
     title.className = "result-title";
     title.append(link);
+    li.append(title);
     if (item.meta.date) {
+      const when = document.createElement("p");
+      when.className = "result-date";
       const date = document.createElement("time");
-      date.dateTime = item.meta.date;
+      if (item.meta.datetime) date.dateTime = item.meta.datetime;
       date.textContent = item.meta.date;
-      title.append(" ", date);
+      when.append(date);
+      li.append(when);
     }
-    li.append(title, excerptNode(item.excerpt || ""));
+    if (item.meta.where) {
+      const where = document.createElement("p");
+      where.className = "result-where";
+      where.textContent = item.meta.where;
+      li.append(where);
+    }
     list.append(li);
   }
   shown += batch.length;
@@ -83,7 +76,9 @@ async function showMore() {
 }
 
 async function run() {
+  clearTimeout(timer);
   const mine = ++generation;
+  list.setAttribute("aria-busy", "true");
   const term = input.value.trim();
   const filters = chosenFilters();
   keepInAddress(term, filters);
@@ -93,6 +88,7 @@ async function run() {
   shown = 0;
   if (!term && Object.keys(filters).length === 0) {
     status.textContent = "Type a name, a place or any words, or choose a facet.";
+    list.setAttribute("aria-busy", "false");
     return;
   }
   const search = await pagefind.search(term || null, { filters });
@@ -100,6 +96,7 @@ async function run() {
   results = search.results;
   status.textContent = results.length === 1 ? "1 event found." : `${results.length} events found.`;
   await showMore();
+  if (mine === generation) list.setAttribute("aria-busy", "false");
 }
 
 function buildFacets(available, params) {
@@ -141,7 +138,6 @@ async function start() {
   buildFacets(await pagefind.filters(), params);
   input.value = params.get("q") || "";
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
-  let timer = null;
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
   more.querySelector("button").addEventListener("click", showMore);
   document.documentElement.classList.add("search-ready");
