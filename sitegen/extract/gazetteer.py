@@ -65,10 +65,17 @@ def _float(row, value: str) -> float | None:
 def _shipped_entities() -> tuple[list[Entity], dict[str, str]]:
     entities: list[Entity] = []
     kinds: dict[str, str] = {}
-    for row in read_rows(resource("gazetteer", "places.tsv"), 8, 8):
+    rows = read_rows(resource("gazetteer", "places.tsv"), 8, 8)
+    ids = {row.fields[0] for row in rows}
+    for row in rows:
         pid, kind, name, aliases, parent, country, lat, lon = row.fields
         if kind not in _KINDS:
             raise row.fail(f"kind must be one of {sorted(_KINDS)}, not {kind!r}")
+        if pid in kinds:
+            raise row.fail(f"the id {pid!r} is listed twice")
+        for ref in (parent, country):
+            if ref != "-" and ref not in ids:
+                raise row.fail(f"unknown place id {ref!r}")
         names = list(_split(aliases))
         if kind == "province":
             base = name.removesuffix(" Governorate")
@@ -80,6 +87,10 @@ def _shipped_entities() -> tuple[list[Entity], dict[str, str]]:
         kinds[pid] = kind
     for row in read_rows(resource("gazetteer", "organizations.tsv"), 4, 4):
         oid, name, aliases, country = row.fields
+        if oid in kinds or any(e.id == oid for e in entities):
+            raise row.fail(f"the id {oid!r} is already used")
+        if country != "-" and country not in ids:
+            raise row.fail(f"unknown place id {country!r}")
         entities.append(Entity(oid, EntityKind.ORGANIZATION, name, _split(aliases),
                                country=None if country == "-" else country))
     return entities, kinds

@@ -44,3 +44,16 @@ def test_page_furniture_is_recognised_and_left_out_of_sentences():
     assert [s.of(text) for s in spans] == ["The raid killed 14 militants."]
     assert [kind for _, kind in furniture] == ["share", "link", "comments", "metadata", "metadata",
                                                "translation", "navigation", "caption"]
+
+
+def test_a_malformed_table_row_is_reported_with_file_and_line(tmp_path):
+    import pytest
+
+    from sitegen.errors import ResourceError
+    from sitegen.text.tables import read_rows
+
+    table = tmp_path / "triggers.tsv"
+    table.write_text("# comment\nattack\tattack\tnoun\t-\nkilled\tkilling\n", encoding="utf-8")
+    with pytest.raises(ResourceError) as caught:
+        read_rows(table, 4, 4)
+    assert str(caught.value) == f"{table}: line 3: expected 4 tab-separated fields, found 2"
