@@ -91,7 +91,7 @@ def bounds(value: str) -> tuple[Precision, date | None, date | None]:
         if re.fullmatch(r"\d{2}", value):
             y = int(value) * 100
             return Precision.CENTURY, date(max(y, 1), 1, 1), date(y + 99, 12, 31)
-    except ValueError:
+    except (ValueError, OverflowError):
         return Precision.UNKNOWN, None, None
     return Precision.UNKNOWN, None, None
 
@@ -119,7 +119,10 @@ def date_value(value: str, mod: str | None, inferred: bool = False, spread_days:
     `spread_days` each side when the value is only an approximate day ("two weeks ago")."""
     precision, start, end = bounds(value)
     if spread_days and start is not None and end is not None:
-        start, end = start - timedelta(days=spread_days), end + timedelta(days=spread_days)
+        try:
+            start, end = start - timedelta(days=spread_days), end + timedelta(days=spread_days)
+        except OverflowError:
+            pass
         precision = Precision.WEEK
     return DateValue(value, precision, start, end, mod, inferred)
 

@@ -189,10 +189,16 @@ def _tag(text: str, dct: date | None, domain: str,
         span_text = text[start:end]
         future = bool(comp.future.search(_clause(text, start, end))) if dct or previous else False
         ctx = values.Context(dct, previous, domain, future)
-        built = _build(rule, fields, end_fields, ctx, span_text)
+        try:
+            built = _build(rule, fields, end_fields, ctx, span_text)
+        except (OverflowError, ValueError):
+            # the calendar ends at years 1 and 9999: past them the expression stays unresolved
+            built = _build(rule, fields, end_fields, values.Context(None, None, domain, False), span_text)
         if built is None:
             continue
-        if built.type in ("DATE", "TIME") and built.value[:1] in "56789":
+        bc = "bcyear" in fields or str(fields.get("era", "")).startswith("b") \
+            or (previous or "").startswith("BC")
+        if bc and built.type in ("DATE", "TIME") and built.value[:1] in "56789":
             built = replace(built, value=values.from_proxy(built.value))
         dv = date_value(built.value, built.mod, spread_days=built.spread_days) \
             if built.type in ("DATE", "TIME") else None

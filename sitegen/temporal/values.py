@@ -293,6 +293,13 @@ def _with_year(year: int, f: dict[str, Any], suffix: str, rtype: str, mod: str |
     return Built("DATE", f"{year:04d}", mod, how)
 
 
+def _checked_year(year: int) -> int:
+    """`year`, or ValueError when it falls outside the calendar (years 1 to 9999)."""
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is outside the calendar")
+    return year
+
+
 def shift_value(anchor: date, precision: Precision, unit: str, rel: int) -> str | None:
     """The value of the calendar `unit` (D, W, WE, M, Q, Y, DE, CE) `rel` units from `anchor`."""
     if unit == "D":
@@ -314,7 +321,7 @@ def shift_value(anchor: date, precision: Precision, unit: str, rel: int) -> str 
         y, q = anchor.year + q // 4, q % 4 + 1
         return f"{y:04d}-Q{q}"
     if unit == "Y":
-        return f"{anchor.year + rel:04d}"
+        return f"{_checked_year(anchor.year + rel):04d}"
     if unit == "DE":
         return f"{anchor.year // 10 + rel:03d}"
     if unit == "CE":
@@ -373,6 +380,7 @@ def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
         d = add_months(anchor, n)
         return Built("DATE", f"{d.year:04d}-{d.month:02d}", _mod(f), how)
     years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
+    _checked_year(anchor.year + years)
     prev = ctx.previous
     if unit == "Y" and prev and prev[:4].isdigit() and "/" not in prev and \
             (how == "previous" or bounds(prev)[0] is Precision.QUARTER):

@@ -37,3 +37,17 @@ def test_absolute_dates_resolve_without_dct():
 
 def test_now_is_present_ref():
     assert _one("Baghdad is now looking to reduce it.", "now").value == "PRESENT_REF"
+
+
+def test_document_date_at_the_ends_of_the_calendar_leaves_overflowing_dates_unresolved():
+    from datetime import date
+    first = [t for t in tag("It happened yesterday, last week and last year.", date(1, 1, 1))]
+    assert [t.text for t in first] == ["yesterday", "last week", "last year"]
+    assert all("X" in t.value for t in first)
+    last = tag("It happens tomorrow.", date(9999, 12, 31))
+    assert [(t.text, t.value) for t in last] == [("tomorrow", "XXXX-XX-XX")]
+
+
+def test_far_future_document_date_is_not_read_as_bc():
+    from datetime import date
+    assert [t.value for t in tag("It happened today.", date(9999, 12, 30))] == ["9999-12-30"]
