@@ -203,9 +203,18 @@ def _event_context(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSe
                 jsonld=event_jsonld(event, tl, ix, settings, urls))
 
 
-def _source_context(article: Article, ix: SiteIndex) -> dict:
-    return {"blocks": source_view(article, ix.analyses.get(article.id), ix.event_of_timex),
-            "cite": cite_news(article)}
+def _source_context(article: Article, ix: SiteIndex, urls: Urls) -> dict:
+    root = root_of(urls.source(article.id))
+
+    def entity_href(entity_id: str) -> str | None:
+        entity = ix.entities.get(entity_id)
+        return root + urls.href(urls.entity(entity.kind, entity.id)) if entity else None
+
+    def event_href(event_id: str) -> str | None:
+        return root + urls.href(urls.event(event_id))
+
+    blocks = source_view(article, ix.analyses.get(article.id), ix.event_of_timex, entity_href, event_href)
+    return {"blocks": blocks, "cite": cite_news(article)}
 
 
 def _chronology_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls) -> list[PageSpec]:
@@ -249,7 +258,7 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
         alone = {e.id for e in supported if e.articles == (article.id,)}
         specs.append(_spec(urls.source(article.id), "source.html", article.title, article=article,
                            events=supported, alone=alone, og_type="article",
-                           lazy=partial(_source_context, article, ix)))
+                           lazy=partial(_source_context, article, ix, urls)))
     specs.append(_spec("sources/", "sources.html", "Sources",
                        articles=sorted(tl.articles, key=lambda a: (a.published is None, a.published, a.id))))
     by_kind: dict[EntityKind, list[Entity]] = {kind: [] for kind in EntityKind}

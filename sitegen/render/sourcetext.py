@@ -1,28 +1,37 @@
 """An article's text cut into what the source page shows: blocks, then sentences (anchored
 `s-<start>`) and furniture, then marked time expressions and entity names.
 
-The result is plain data; the template escapes every piece of text it prints.
+The result is plain data (links already resolved, so the template only prints); the
+template escapes every piece of text it prints.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from sitegen.model import Article, Timex
+from sitegen.model import Article
 from sitegen.model.article import Analysis, Block
+from sitegen.render.filters import machine_date
+
+Linker = Callable[[str], str | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A run of text inside a segment: plain, a time expression or an entity name."""
+    """A run of text inside a segment: plain, a time expression or an entity name.
+
+    `href` links an entity to its page or a time expression to the event it dates;
+    `value` and `iso` are a time expression's TIMEX3 value and precision-cut ISO date."""
 
     text: str
     kind: str  # "text", "timex", "entity"
     start: int
-    timex: Timex | None = None
-    entity_id: str | None = None
-    event_id: str | None = None  # the event a time expression dates, if any
+    end: int
+    href: str | None = None
+    value: str = ""
+    iso: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,24 +52,27 @@ class BlockView:
     segments: tuple[Segment, ...]
 
 
-def _marks(analysis: Analysis, event_of_timex: dict[tuple[str, int], str]) -> list[Piece]:
+def _no_link(_: str) -> None:
+    return None
+
+
+def _marks(analysis: Analysis, event_of_timex: dict[tuple[str, int], str],
+           entity_href: Linker, event_href: Linker) -> list[Piece]:
     """Time expressions and entity names, sorted, without overlaps (time expressions win)."""
-    candidates = [Piece(t.text, "timex", t.start, timex=t,
-                        event_id=event_of_timex.get((analysis.article_id, t.start)))
-                  for t in analysis.timexes]
-    candidates += [Piece(r.text, "entity", r.start, entity_id=r.entity_id) for r in analysis.entities]
+    candidates = []
+    for t in analysis.timexes:
+        event_id = event_of_timex.get((analysis.article_id, t.start))
+        candidates.append(Piece("", "timex", t.start, t.end, event_href(event_id) if event_id else None,
+                                t.value, machine_date(t.date) if t.date else ""))
+    candidates += [Piece("", "entity", r.start, r.end, entity_href(r.entity_id)) for r in analysis.entities]
     candidates.sort(key=lambda p: (p.start, p.kind != "timex"))
     kept: list[Piece] = []
     last_end = -1
     for p in candidates:
-        if p.start >= last_end:
+        if p.start >= last_end and p.end > p.start:
             kept.append(p)
-            last_end = _end(p)
+            last_end = p.end
     return kept
-
-
-def _end(piece: Piece) -> int:
-    return piece.timex.end if piece.timex is not None else piece.start + len(piece.text)
 
 
 def _pieces(text: str, start: int, end: int, marks: list[Piece], mark_starts: list[int]) -> tuple[Piece, ...]:
@@ -69,20 +81,19 @@ def _pieces(text: str, start: int, end: int, marks: list[Piece], mark_starts: li
     cursor = start
     for i in range(bisect_left(mark_starts, start), bisect_left(mark_starts, end)):
         mark = marks[i]
-        m_start, m_end = mark.start, _end(mark)
-        if m_end > end:
+        if mark.end > end:
             continue
-        if m_start > cursor:
-            out.append(Piece(text[cursor:m_start], "text", cursor))
-        out.append(Piece(text[m_start:m_end], mark.kind, m_start, mark.timex, mark.entity_id, mark.event_id))
-        cursor = m_end
+        if mark.start > cursor:
+            out.append(Piece(text[cursor:mark.start], "text", cursor, mark.start))
+        out.append(replace(mark, text=text[mark.start:mark.end]))
+        cursor = mark.end
     if cursor < end:
-        out.append(Piece(text[cursor:end], "text", cursor))
+        out.append(Piece(text[cursor:end], "text", cursor, end))
     return tuple(out)
 
 
-def source_view(article: Article, analysis: Analysis | None,
-                event_of_timex: dict[tuple[str, int], str]) -> tuple[BlockView, ...]:
+def source_view(article: Article, analysis: Analysis | None, event_of_timex: dict[tuple[str, int], str],
+                entity_href: Linker = _no_link, event_href: Linker = _no_link) -> tuple[BlockView, ...]:
     """The article's blocks with sentences, furniture and marks, covering every character.
 
     Linear in the size of the article: spans and marks are sorted once and walked with
@@ -95,7 +106,7 @@ def source_view(article: Article, analysis: Analysis | None,
                    + [(f.start, f.end, "furniture") for f in analysis.furniture])
     span_ends = [end for _, end, _ in spans]
     ends_sorted = _monotonic(span_ends)  # true when spans do not overlap, the usual case
-    marks = _marks(analysis, event_of_timex)
+    marks = _marks(analysis, event_of_timex, entity_href, event_href)
     mark_starts = [m.start for m in marks]
     views = []
     seen_sentences: set[int] = set()
