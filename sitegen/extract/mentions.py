@@ -176,7 +176,7 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
             here.append(draft)
         _settle_sentence(text, sentence, here, triggers, refs, kind_of)
         drafts.extend(here)
-    _link_follow_ups(text, drafts, triggers_of)
+    _link_follow_ups(text, drafts, triggers_of, refs)
     _attach_figures(text, published, sentences, drafts, refs, kind_of)
     spans: dict[int, list[tuple[int, int]]] = {}
     for d in drafts:
@@ -220,26 +220,33 @@ def _definite_event(text: str, sentence: Span, exclude: tuple[int, int],
     for trig in triggers:
         if exclude[0] <= trig.start < exclude[1] or lexicon().type_class(trig.type) == "communication":
             continue
-        if trig.word.pos == "noun" and re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$",
+        if trig.word.pos == "noun" and re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$",
                                                 text[max(sentence.start, trig.start - 30):trig.start]):
             return lexicon().type_class(trig.type)
     return None
 
 
-def _link_follow_ups(text: str, drafts: list[_Draft], triggers_of: dict[int, list[Trigger]]) -> None:
+def _names_in(span: Span, refs: list[EntityRef]) -> set[str]:
+    return {r.entity_id for r in refs if span.start <= r.start < span.end and r.role != REFERENCE}
+
+
+def _link_follow_ups(text: str, drafts: list[_Draft], triggers_of: dict[int, list[Trigger]],
+                     refs: list[EntityRef]) -> None:
     """A confirmation or claim about "the attack" follows the earlier mention of that attack."""
     for i, draft in enumerate(drafts):
         if draft.follows or draft.kind != "communication":
             continue
         triggers = triggers_of[draft.index]
-        responds = any(t.has("follow") for t in triggers)
+        responds = any(t.has("follow") or t.has("claim") for t in triggers)
         cls = _definite_event(text, draft.sentence, (draft.timex.start, draft.timex.end), triggers)
         if cls is None:
             continue
         earlier = [d for d in drafts[:i] if d.kind == cls and d.index < draft.index and not d.follows]
         if not earlier:
             continue
-        target = earlier[-1]
+        names = _names_in(draft.sentence, refs)
+        # "claimed the Sadr City attack": the earlier event sharing a name, else the latest one
+        target = max(reversed(earlier), key=lambda d: len(names & _names_in(d.sentence, refs)))
         same_day = (target.date.precision.value == "day" and draft.date.precision.value == "day"
                     and target.date.value == draft.date.value)
         soon_after = (target.date.resolved and draft.date.resolved

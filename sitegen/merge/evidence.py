@@ -90,12 +90,19 @@ def evidence(mention: Mention, gazetteer: Gazetteer) -> Evidence:
     specific: set[str] = set()
     actors: set[str] = set()
     people: set[str] = set()
+    inside = [r for r in mention.entities if mention.sentence.start <= r.start < mention.sentence.end]
+    own_places = {r.entity_id for r in inside if r.role not in (REFERENCE, DEMONYM)
+                  and gazetteer.place_kinds.get(r.entity_id) not in ("country", None)}
     for ref in mention.entities:
         entity = gazetteer.entities.get(ref.entity_id)
         kind = entity.kind if entity else EntityKind.PERSON
         if kind is EntityKind.PLACE:
             if ref.role == REFERENCE:
                 continue
+            if ref not in inside and own_places and not any(
+                    p in gazetteer.ancestors(ref.entity_id) or ref.entity_id in gazetteer.ancestors(p)
+                    for p in own_places):
+                continue  # a later sentence's place that is not where the mention put the event
             places.update(gazetteer.ancestors(ref.entity_id))
             if ref.role != DEMONYM and gazetteer.place_kinds.get(ref.entity_id) not in ("country", None):
                 specific.add(ref.entity_id)

@@ -107,3 +107,23 @@ def test_figures_that_differ_between_sources_give_a_range_not_an_average():
     (killed,) = figure_ranges(event)
     assert (killed.kind, killed.low, killed.high) == ("killed", 12, None)
     assert (killed.sources, killed.disputed) == (2, True)
+
+
+def test_a_claim_of_the_attack_it_names_joins_that_attack_not_the_latest_one():
+    text = ("A double car bombing in Sadr City on Thursday killed 23 people, officials said on Friday. "
+            "Also on Thursday, a roadside bomb killed three soldiers near Tarmiyah. "
+            "Islamic State claimed the Sadr City attack in a statement on Friday.")
+    result = build(("a", text, date(2021, 4, 16)))
+    sadr = next(e for e in result.events if "sadr-city" in e.places)
+    tarmiyah = next(e for e in result.events if "tarmiyah" in e.places)
+    assert len(sadr.mentions) == 3 and len(tarmiyah.mentions) == 1
+    assert sadr.date.value == tarmiyah.date.value == "2021-04-15"
+
+
+def test_a_place_of_another_event_told_later_does_not_move_an_event():
+    result = build(("a", "Two car bombs exploded in Sadr City on Thursday, killing at least 20 people. "
+                         "The blasts came two days after a suicide bomber killed eight people in Samarra.",
+                    date(2021, 4, 16)),
+                   ("b", "A double car bombing in Sadr City on Thursday killed 23 people.", date(2021, 4, 16)))
+    (event,) = result.events
+    assert event.articles == ("a", "b")
