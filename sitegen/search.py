@@ -15,11 +15,15 @@ import logging
 import re
 import shutil
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sitegen.render.settings import RenderSettings
+
+from sitegen.model import DateValue, Precision
+from sitegen.render.filters import display_date, machine_date
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +40,30 @@ _KIND_FACET = {"place": "place", "person": "person", "organization": "organisati
 
 @dataclass(frozen=True, slots=True)
 class SearchRecord:
-    """One event as the search index holds it: its address, words, title and facet values."""
+    """One event as the search index holds it: its address, the words it is found by, what a
+    result shows (its sentence, its date in words and as ISO, where and who) and its facets."""
 
     url: str
     content: str
     title: str
     date: str
+    datetime: str
+    where: str
     filters: dict[str, list[str]]
+
+    def meta(self) -> dict[str, str]:
+        """What the search page shows for this result."""
+        return {"title": self.title, "date": self.date, "datetime": self.datetime, "where": self.where}
+
+
+def _date_value(data: dict | None) -> DateValue | None:
+    """The model's date from its events.json form, so it is shown as the pages show it."""
+    if not data:
+        return None
+    return DateValue(value=data["value"], precision=Precision(data["precision"]),
+                     start=date.fromisoformat(data["start"]) if data.get("start") else None,
+                     end=date.fromisoformat(data["end"]) if data.get("end") else None,
+                     mod=data.get("mod"), inferred=bool(data.get("inferred")))
 
 
 def _directory_urls(site_dir: Path) -> bool:
@@ -102,12 +123,14 @@ def search_records(events_json: dict, *, directory_urls: bool = True) -> list[Se
                 names.extend([article["publisher"] or "", article["title"] or ""])
             text.append((mention.get("sentence") or {}).get("text") or "")
         words = list(dict.fromkeys(w.strip() for w in [*text, *names] if w and w.strip()))
-        date = event.get("date") or {}
+        when = _date_value(event.get("date"))
+        where = "; ".join(", ".join(filters[f]) for f in ("place", "person", "organisation") if filters[f])
         url = f"events/{event['id']}/" + ("" if directory_urls else "index.html")
         records.append(SearchRecord(
             url=url, content=".\n".join(w.rstrip(".") for w in words),
-            title=event.get("title") or event["id"],
-            date=date.get("value") or "", filters={k: v for k, v in filters.items() if v}))
+            title=event.get("summary") or event.get("title") or event["id"],
+            date=display_date(when), datetime=machine_date(when), where=where,
+            filters={k: v for k, v in filters.items() if v}))
     return records
 
 
@@ -117,7 +140,7 @@ async def _write_index(records: list[SearchRecord], bundle: Path, language: str)
     async with PagefindIndex(config={"output_path": str(bundle), "force_language": language}) as index:
         for record in records:
             await index.add_custom_record(url=record.url, content=record.content, language=language,
-                                          meta={"title": record.title, "date": record.date},
+                                          meta=record.meta(),
                                           filters=record.filters)
 
 

@@ -22,9 +22,12 @@ EVENTS = {
     ],
     "eras": [{"id": "drawdown", "title": "Insurgency and drawdown"}],
     "events": [{
-        "id": "2020-07-28-attack-hit", "title": "Commander killed in ambush", "summary": "",
+        "id": "2020-07-28-attack-hit", "title": "Commander killed in …",
+        "summary": "Commander killed in ambush near Hit.",
         "type": "attack", "era": "drawdown", "people": ["rasool"], "places": ["hit", "anbar"],
-        "organizations": ["is"], "date": {"value": "2020-07-28"},
+        "organizations": ["is"],
+        "date": {"value": "2020-07-28", "precision": "day", "start": "2020-07-28", "end": "2020-07-28",
+                 "mod": None, "inferred": False},
         "mentions": [
             {"article": "a1", "sentence": {"text": "The ambush took place in the city of Hit."}},
             {"article": "a2", "sentence": {"text": "Rasool confirmed the death."}},
@@ -34,14 +37,28 @@ EVENTS = {
     "undated": [{"id": "talks", "title": "Talks", "type": "talks", "era": None, "people": [], "places": [],
                  "organizations": [], "date": None, "mentions": []}],
 }
+SUMMER = {"value": "2014-SU", "precision": "season", "start": "2014-06-01", "end": "2014-08-31",
+          "mod": None, "inferred": False
+}
 
 
 def test_each_event_is_one_record_at_its_address():
     records = search.search_records(EVENTS)
     assert [r.url for r in records] == ["events/2020-07-28-attack-hit/", "events/talks/"]
-    assert records[0].title == "Commander killed in ambush"
-    assert records[0].date == "2020-07-28"
-    assert records[1].date == ""
+    # a result shows the whole sentence, not the shortened title, and the date as pages show it
+    assert records[0].title == "Commander killed in ambush near Hit."
+    assert records[0].date == "28 July 2020"
+    assert records[0].datetime == "2020-07-28"
+    assert records[0].where == "Hit, Anbar; Yehia Rasool; Islamic State"
+    assert records[1].title == "Talks"
+    assert records[1].datetime == ""
+
+
+def test_a_season_is_shown_in_words():
+    summer = {**EVENTS, "events": [{**EVENTS["events"][0], "date": SUMMER}], "undated": []}
+    record = search.search_records(summer)[0]
+    assert record.date == "summer 2014"
+    assert record.datetime == "2014"
 
 
 def test_file_addresses_when_the_site_links_to_index_html():
