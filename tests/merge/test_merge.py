@@ -121,9 +121,10 @@ def test_a_claim_of_the_attack_it_names_joins_that_attack_not_the_latest_one():
 
 
 def test_a_place_of_another_event_told_later_does_not_move_an_event():
-    result = build(("a", "Two car bombs exploded in Sadr City on Thursday, killing at least 20 people. "
-                         "The blasts came two days after a suicide bomber killed eight people in Samarra.",
-                    date(2021, 4, 16)),
-                   ("b", "A double car bombing in Sadr City on Thursday killed 23 people.", date(2021, 4, 16)))
+    day = date(2021, 4, 16)
+    first = ("Two car bombs exploded in Sadr City on Thursday, killing at least 20 people. "
+             "The blasts came two days after a suicide bomber killed eight people in Samarra.")
+    second = "A double car bombing in Sadr City on Thursday killed 23 people."
+    result = build(("a", first, day), ("b", second, day))
     (event,) = result.events
     assert event.articles == ("a", "b")
