@@ -178,6 +178,7 @@ def _tag(text: str, dct: date | None, domain: str,
     comp = _compiled_default(domain) if resources is None else compile_rules(res, domain)
     out: list[tuple[Timex, tuple[tuple[int, int, str], ...]]] = []
     previous: str | None = None
+    last_of: dict = {}
     for m, (rule, groups) in _matches(comp, res, text):
         start, end = m.span()
         if _negated(res, text, start, end):
@@ -188,7 +189,7 @@ def _tag(text: str, dct: date | None, domain: str,
             fields.setdefault(key, value)
         span_text = text[start:end]
         future = bool(comp.future.search(_clause(text, start, end))) if dct or previous else False
-        ctx = values.Context(dct, previous, domain, future)
+        ctx = values.Context(dct, previous, domain, future, last_of)
         try:
             built = _build(rule, fields, end_fields, ctx, span_text)
         except (OverflowError, ValueError):
@@ -211,6 +212,8 @@ def _tag(text: str, dct: date | None, domain: str,
             # become the new reference: the article keeps talking about its own period;
             # in narratives, a time relative to the document date ("today") does not either
             previous = built.value.split("/")[0]
+            if dv is not None:
+                last_of[dv.precision] = previous
     return out
 
 

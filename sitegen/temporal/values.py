@@ -32,6 +32,7 @@ class Context:
     previous: str | None  # value of the last time the text set (None at the start)
     domain: str
     future: bool  # the clause speaks of the future ("will", "next", ...)
+    last_of: dict[Precision, str] | None = None  # the last time the text set, per precision
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +330,9 @@ def shift_value(anchor: date, precision: Precision, unit: str, rel: int) -> str 
     return None
 
 
+_UNIT_PRECISION = {"Q": Precision.QUARTER, "M": Precision.MONTH, "W": Precision.WEEK, "Y": Precision.YEAR}
+
+
 def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     rel = int(f.get("rel", 0))
     mod = _mod(f)
@@ -349,6 +353,10 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     unit = f.get("unit")
     if unit is None:
         return None
+    same = _UNIT_PRECISION.get(str(unit))
+    if f.get("last") and rel == 0 and ctx.last_of and same in ctx.last_of:
+        # "the quarter", "the same month": the last quarter or month the text spoke of
+        return Built("DATE", ctx.last_of[same], mod, "previous")
     if f.get("keep") and how == "previous" and ctx.previous and ctx.previous[:4].isdigit() and unit == "Y":
         # "the year-earlier quarter": the period the text spoke of, a year before
         return Built("DATE", f"{int(ctx.previous[:4]) + rel:04d}" + ctx.previous[4:].split("/")[0], mod, how)
