@@ -31,7 +31,7 @@ def anchor_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rules = []
     for row in read_rows(resource("events", "anchors.tsv"), 2, 2):
         name, regex = row.fields
-        if name not in ("event-offset", "event-next", "later", "same", "reference"):
+        if name not in ("event-offset", "event-next", "event-earlier", "later", "same", "reference"):
             raise row.fail(f"unknown anchor rule {name!r}")
         rules.append((name, compile_pattern(row, regex, re.IGNORECASE)))
     return tuple(rules)
@@ -55,12 +55,13 @@ def find_anchors(text: str, start: int, end: int) -> list[AnchorMatch]:
                 continue
             groups = m.groupdict()
             amount, unit = 0, None
-            if name in ("event-offset", "later"):
+            if name in ("event-offset", "later", "event-earlier"):
                 count = _count(groups["n"])
                 if count is None:
                     continue
                 unit = groups["unit"].lower().rstrip("s")
-                before = groups["dir"].lower().startswith(("before", "earlier"))
+                before = (groups.get("dir") or "").lower().startswith(("before", "earlier"))
+                before = before or name == "event-earlier"  # the event told next came first
                 amount = -count if before else count
                 if unit == "hour":  # "hours later": the same day, as far as a timeline can tell
                     unit, amount = "day", 0
@@ -68,7 +69,8 @@ def find_anchors(text: str, start: int, end: int) -> list[AnchorMatch]:
                 unit, amount = groups["dir"].lower(), 1
             elif name == "same":
                 unit = groups["unit"].lower()
-            found.append(AnchorMatch(m.start(), m.end(), m.group(), name, amount, unit,
+            found.append(AnchorMatch(m.start(), m.start() + len(m.group().rstrip()), m.group().rstrip(), name,
+                                     amount, unit,
                                      (groups.get("noun") or "").lower() or None))
     return sorted(found, key=lambda a: a.start)
 
@@ -78,7 +80,7 @@ def resolve(match: AnchorMatch, antecedent: DateValue) -> DateValue:
     when that is: "two days after the raid" of an undated raid is undated too)."""
     if not antecedent.resolved:
         return DateValue("XXXX-XX-XX", Precision.DAY, None, None)
-    if match.rule in ("event-offset", "event-next", "later"):
+    if match.rule in ("event-offset", "event-next", "later", "event-earlier"):
         return shift(antecedent, match.amount, match.unit or "day")
     if match.rule == "same":
         return truncate(antecedent, match.unit or "day")

@@ -161,14 +161,20 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                 timex = item
                 value = mention_date(item.date)  # type: ignore[arg-type]
             else:
-                antecedent = _antecedent(drafts + here, item.noun, item.unit)  # type: ignore[attr-defined]
+                pool = drafts + here
+                if item.rule == "event-earlier":  # type: ignore[attr-defined]
+                    pool = [d for d in pool if d.kind != "communication"] or pool
+                antecedent = _antecedent(pool, item.noun, item.unit)  # type: ignore[attr-defined]
                 if antecedent is None:
                     continue
                 value = resolve(item, antecedent.date)  # type: ignore[arg-type]
                 anchor_id = antecedent.id
                 timex = Timex(start, end, item.text, "DATE", value.value, value.mod,  # type: ignore[attr-defined]
                               value, "previous", f"event-anchor:{item.rule}")  # type: ignore[attr-defined]
-            trig = attach(text, sentence, start, end, triggers)
+            if isinstance(item, Timex) or item.rule != "event-earlier":  # type: ignore[attr-defined]
+                trig = attach(text, sentence, start, end, triggers)
+            else:  # "two days after a suicide bomber killed eight": the event told next
+                trig = next((t for t in triggers if t.start >= end), None)
             if trig is None:
                 continue
             draft = _Draft(f"{article_id}/{sentence.start}-{start}", index, sentence, timex, value,

@@ -126,5 +126,6 @@ def test_a_place_of_another_event_told_later_does_not_move_an_event():
              "The blasts came two days after a suicide bomber killed eight people in Samarra.")
     second = "A double car bombing in Sadr City on Thursday killed 23 people."
     result = build(("a", first, day), ("b", second, day))
-    (event,) = result.events
-    assert event.articles == ("a", "b")
+    samarra, sadr = result.events
+    assert (sadr.date.value, sadr.articles) == ("2021-04-15", ("a", "b"))
+    assert (samarra.date.value, samarra.articles) == ("2021-04-13", ("a",))  # two days before
