@@ -68,8 +68,9 @@ def _compiled_default(domain: str) -> Compiled:
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    """The clause leading up to [start, end) (at most 120 characters): where its tense shows."""
-    lo = max(0, start - 120)
+    """The few words leading up to [start, end) in its clause: where a future tense shows
+    ("will meet on Monday"); further back, cues belong to other verbs."""
+    lo = max(0, start - 30)
     before = text[lo:start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
     return before[cut:]
