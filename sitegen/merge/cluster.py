@@ -70,7 +70,9 @@ def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, s
     nested = any(x in gazetteer.ancestors(y) or y in gazetteer.ancestors(x)
                  for x in ev.specific for y in specific)
     types = {o.mention.type for o in cluster.core}
-    if ev.kind == "violence" and ev.mention.type not in types and not nested:
+    # a killing is what an attack, a raid or a bombing does: it goes with any of them
+    outcome = "killing" in types | {ev.mention.type}
+    if ev.kind == "violence" and ev.mention.type not in types and not nested and not outcome:
         return False, f"a {ev.mention.type} and a {'/'.join(sorted(types))} with no town in common", 0
     if ev.kind == "other" and not (ev.specific & specific or shared_actors):
         return False, "an event of no known kind needs a town or an actor in common", 0
