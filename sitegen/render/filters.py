@@ -107,7 +107,10 @@ def display_date(dv: DateValue | None, wording: Wording | None = None) -> str:
     w = wording or load_wording()
     if dv is None:
         return w.patterns["unknown"]
-    text = _plain(dv, w)
+    try:
+        text = _plain(dv, w)
+    except (ValueError, IndexError, KeyError):  # a malformed value is shown as given
+        text = dv.value or w.patterns["unknown"]
     day_level = dv.precision in (Precision.DAY, Precision.TIME, Precision.PART_OF_DAY)
     pattern = (w.day_mods.get(dv.mod or "") if day_level else None) or w.mods.get(dv.mod or "")
     return pattern.format(date=text) if pattern and dv.precision is not Precision.UNKNOWN else text
