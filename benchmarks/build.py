@@ -44,8 +44,8 @@ EDIT_SENTENCE = "A local official said on Thursday that the road to the village 
 # /proc), and the command's output. Its stderr is a pseudo-terminal so that the build prints
 # its per-stage timings.
 _MEASURE = r"""
-import json, os, pty, resource, subprocess, sys, threading, time
-cmd = sys.argv[1:]
+import json, os, pty, resource, signal, subprocess, sys, threading, time
+limit, cmd = float(sys.argv[1]), sys.argv[2:]
 master, slave = pty.openpty()
 chunks = []
 def drain():
@@ -80,14 +80,21 @@ def tree_rss(root):
         todo.extend(p for p, parent in parents.items() if parent == pid)
     return total
 start = time.perf_counter()
-child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL, env=env)
+child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL, env=env,
+                         start_new_session=True)
 os.close(slave)
 peak_tree = 0
 out_chunks = []
 out_reader = threading.Thread(target=lambda: out_chunks.append(child.stdout.read()), daemon=True)
 out_reader.start()
 proc_ok = os.path.isdir("/proc")
+timed_out = False
 while child.poll() is None:
+    if limit and time.perf_counter() - start > limit:
+        timed_out = True
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        break
     if proc_ok:
         try:
             peak_tree = max(peak_tree, tree_rss(child.pid))
@@ -99,7 +106,7 @@ out_reader.join(5)
 reader.join(2)
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 json.dump({
-    "rc": child.returncode, "wall": wall, "peak_process_kb": usage.ru_maxrss,
+    "rc": 124 if timed_out else child.returncode, "wall": wall, "peak_process_kb": usage.ru_maxrss,
     "peak_tree_kb": peak_tree // 1024, "cpu": usage.ru_utime + usage.ru_stime,
     "stdout": b"".join(c for c in out_chunks if c).decode("utf-8", "replace")[-20000:],
     "stderr": b"".join(chunks).decode("utf-8", "replace")[-20000:],
@@ -128,10 +135,14 @@ class Run:
         return max(self.peak_process_kb, self.peak_tree_kb) / 1024
 
 
+TIMEOUT = [0.0]  # seconds per run, 0 for none; set by --timeout
+SKIPPED = 125  # the exit code recorded for a build not run
+
+
 def measure(cmd: list[str], cwd: Path | None = None) -> Run:
     """Run `cmd` in a fresh wrapper process and return its timings and output."""
-    done = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True,
-                          cwd=cwd, check=False)
+    done = subprocess.run([sys.executable, "-c", _MEASURE, str(TIMEOUT[0]), *cmd], capture_output=True,
+                          text=True, cwd=cwd, check=False)
     if done.returncode != 0:
         return Run(127, 0.0, 0, 0, 0.0, "", done.stderr[-4000:])
     return Run(**json.loads(done.stdout))
@@ -284,8 +295,9 @@ def bench_serve(corpus: Path, work: Path, n: int, jobs: int) -> ServeFigures:
     victim = sorted((corpus / "articles").glob("*.md"))[n // 2 + 1]
     original = victim.read_bytes()
     try:
-        if not _wait_for(lambda: server.poll() is not None or _generation(port) is not None, 900, 0.2):
-            figures.error = "the server did not answer within 900 s"
+        wait = TIMEOUT[0] or 3600
+        if not _wait_for(lambda: server.poll() is not None or _generation(port) is not None, wait, 0.2):
+            figures.error = f"the server did not answer within {wait:.0f} s"
             return figures
         first = _generation(port)
         if first is None:
@@ -408,6 +420,10 @@ class Row:
 def _s(run: Run | None) -> str:
     if run is None:
         return "n/a"
+    if run.rc == 124:
+        return f"> {run.wall:.0f} (stopped)"
+    if run.rc == SKIPPED:
+        return "skipped"
     return f"{run.wall:.2f}" if run.rc == 0 else f"failed ({run.rc})"
 
 
@@ -491,7 +507,7 @@ def targets(rows: list[Row], cores: int) -> list[str]:
     for row in rows:
         fig = row.sitegen
         if fig.cold.rc != 0:
-            out.append(f"- {row.n:,} articles: the build failed, no figures")
+            out.append(f"- {row.n:,} articles: cold build {_s(fig.cold)} s, no other figures")
             continue
         prefix = f"{row.n:,} articles"
         if row.n >= 10_000:
@@ -542,19 +558,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=0, help="pass --jobs to sitegen build (default: its own)")
     parser.add_argument("--command", help="the sitegen command to time, e.g. 'python -m sitegen' "
                         "(default: the `sitegen` installed beside this Python)")
+    parser.add_argument("--timeout", type=float, default=1800,
+                        help="stop any one build after this many seconds (default 1800; 0: never)")
     parser.add_argument("--no-serve", action="store_true", help="skip the `sitegen serve` edit timing")
     args = parser.parse_args(argv)
     if args.command:
         SITEGEN[:] = shlex.split(args.command)
+    TIMEOUT[0] = args.timeout
     work = args.work or Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
     work = work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     cores = os.cpu_count() or 1
     rows = []
+    too_slow = 0
     try:
         for n in args.sizes:
             corpus = ensure_corpus(work, n, args.seed)
-            figures = bench_sitegen(corpus, work, n, args.jobs)
+            if too_slow:
+                figures = SitegenFigures(cold=Run(SKIPPED, 0.0, 0, 0, 0.0, "", ""), error=(
+                    f"not run: the build of {too_slow:,} articles already exceeded {args.timeout:.0f} s"))
+            else:
+                figures = bench_sitegen(corpus, work, n, args.jobs)
+                if figures.cold.rc == 124:
+                    too_slow = n
             serve = None
             if figures.cold.rc == 0 and not args.no_serve:
                 serve = bench_serve(corpus, work, n, args.jobs)
@@ -591,7 +617,8 @@ def main(argv: list[str] | None = None) -> int:
         if row.serve is not None and row.serve.error:
             print(f"\nsitegen serve for {row.n} articles: {row.serve.error}")
         if row.sitegen.error:
-            print(f"\nsitegen build failed for {row.n} articles:\n```\n{row.sitegen.error}\n```")
+            print(f"\nsitegen build of {row.n:,} articles ({_s(row.sitegen.cold)}):\n```\n"
+                  f"{row.sitegen.error}\n```")
     return 0 if all(r.sitegen.cold.rc == 0 for r in rows) else 1
 
 
