@@ -31,7 +31,7 @@ def theme_dir(configured: Path | None = None) -> Path:
 
 def sprite_symbols(folder: Path) -> frozenset[str]:
     """Ids of the event-type marks the theme's SVG sprite defines (`mark-<type>`)."""
-    sprite = folder / "partials" / "sprite.svg"
+    sprite = folder / "partials" / "sprite.html"
     if not sprite.is_file():
         return frozenset()
     return frozenset(re.findall(r'<symbol[^>]*\bid="(mark-[\w-]+)"', sprite.read_text(encoding="utf-8")))

@@ -201,3 +201,10 @@ def test_source_page_says_which_events_rest_on_it_alone(site):
     assert "events/2014-06-10-mosul-captured/" in shared and "(this article alone)" not in shared
     alone = read(site, "sources/2020-07-23-drawdown/index.html")
     assert "(this article alone)" in alone
+
+
+def test_event_type_marks_come_from_the_inline_sprite(site):
+    text = read(site, "index.html")
+    assert '<use href="#mark-capture"></use>' in text and 'id="mark-capture"' in text
+    assert '<use href="#mark-offensive"' not in text  # no such mark: the generic one is used
+    assert '<use href="#mark-event"></use>' in text
