@@ -9,19 +9,23 @@ warning: the site still works, only the search page says search is unavailable.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import re
 import shutil
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sitegen.render.settings import RenderSettings
 
+from sitegen.errors import SitegenError
 from sitegen.model import DateValue, Precision
 from sitegen.render.filters import display_date, machine_date
 
@@ -134,14 +138,45 @@ def search_records(events_json: dict, *, directory_urls: bool = True) -> list[Se
     return records
 
 
-async def _write_index(records: list[SearchRecord], bundle: Path, language: str) -> None:
-    from pagefind.index import PagefindIndex  # optional: imported only when search is built
+def record_html(record: SearchRecord, language: str) -> str:
+    """The record as a small HTML document in Pagefind's markup: body, meta and filters.
 
-    async with PagefindIndex(config={"output_path": str(bundle), "force_language": language}) as index:
+    Every value is escaped and given as element text, so commas and colons in names stay
+    inside their value.
+    """
+    parts = [f'<!doctype html><html lang="{escape(language)}"><head><meta charset="utf-8">'
+             f"<title>{escape(record.title)}</title></head><body><main data-pagefind-body>",
+             f'<h1 data-pagefind-meta="title">{escape(record.title)}</h1>']
+    for key in ("date", "datetime", "where"):
+        value = getattr(record, key)
+        if value:
+            parts.append(f'<p data-pagefind-meta="{key}" data-pagefind-ignore>{escape(value)}</p>')
+    parts += [f"<p>{escape(line)}</p>" for line in record.content.split("\n")]
+    for facet, values in record.filters.items():
+        parts += [f'<span data-pagefind-filter="{facet}" data-pagefind-ignore>{escape(v)}</span>'
+                  for v in values]
+    parts.append("</main></body></html>\n")
+    return "\n".join(parts)
+
+
+def _write_index(records: list[SearchRecord], bundle: Path, language: str) -> None:
+    """Run the Pagefind CLI over one small document per record, written to a scratch folder."""
+    keep_index_url = False
+    with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
         for record in records:
-            await index.add_custom_record(url=record.url, content=record.content, language=language,
-                                          meta=record.meta(),
-                                          filters=record.filters)
+            rel = record.url + ("index.html" if record.url.endswith("/") else "")
+            keep_index_url = keep_index_url or not record.url.endswith("/")
+            target = Path(scratch) / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(record_html(record, language), encoding="utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(bundle),
+                   "--force-language", language, "--silent"]
+        if keep_index_url:
+            command.append("--keep-index-url")
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode != 0:
+            why = done.stderr.strip() or done.stdout.strip()
+            raise SitegenError(f"pagefind failed to index the site: {why}")
 
 
 def pagefind_available() -> bool:
@@ -193,6 +228,6 @@ def add_search(site_dir: Path) -> None:
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
-    asyncio.run(_write_index(records, bundle, _language(site_dir)))
+    _write_index(records, bundle, _language(site_dir))
     for name in _UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)

@@ -92,3 +92,14 @@ def test_without_pagefind_add_search_warns_and_writes_nothing(tmp_path, monkeypa
         search.add_search(tmp_path)
     assert "pagefind" in caplog.text
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_indexed_document_escapes_every_value():
+    hostile = {**EVENTS, "entities": [{"id": "hit", "kind": "place", "name": "Hit, <script>x</script>",
+                                       "aliases": [], "native_names": []}]}
+    record = search.search_records(hostile)[0]
+    html = search.record_html(record, "en")
+    assert "<script>" not in html
+    assert ('<span data-pagefind-filter="place" data-pagefind-ignore>'
+            'Hit, &lt;script&gt;x&lt;/script&gt;</span>') in html
+    assert '<h1 data-pagefind-meta="title">Commander killed in ambush near Hit.</h1>' in html
