@@ -158,8 +158,29 @@ def _load_scan(path: Path, tables: dict[str, dict[str, Any]]) -> tuple[frozenset
 
 
 def _table_regex(words: dict[str, Any]) -> str:
-    alts = sorted(words, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alts) + ")"
+    """The words as one regular expression, factored as a trie so that a word that cannot
+    match fails on its first character; at each branch longer words are tried first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict) -> str:
+    terminal = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if terminal:
+        return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+    return body
 
 
 def expand(pattern: str, macros: dict[str, str], tables: dict[str, dict[str, Any]],
