@@ -14,6 +14,7 @@ from sitegen.extract.entities import Gazetteer
 from sitegen.merge.evidence import Evidence, evidence, place_conflict
 from sitegen.merge.windows import compatible, window
 from sitegen.model.event import Mention
+from sitegen.model.time import Precision
 
 
 @dataclass(eq=False)
@@ -69,6 +70,12 @@ def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, s
         return False, "no place or actor in common", 0
     nested = any(x in gazetteer.ancestors(y) or y in gazetteer.ancestors(x)
                  for x in ev.specific for y in specific)
+    finest = min(o.mention.date.precision.rank for o in cluster.core)
+    countries = {p for p in ev.places if gazetteer.place_kinds.get(p) == "country"}
+    broad = ev.mention.date.precision.rank > Precision.MONTH.rank or len(countries) > 1
+    if specific and not ev.specific and finest <= Precision.WEEK.rank and broad:
+        # "ISIS seized territory in Iraq and Syria in June 2014" is not "Mosul fell on June 10"
+        return False, "a season or year in a country does not pin down an event in a town on a day", 0
     types = {o.mention.type for o in cluster.core}
     # a killing is what an attack, a raid or a bombing does: it goes with any of them
     outcome = "killing" in types | {ev.mention.type}

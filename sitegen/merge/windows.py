@@ -1,10 +1,8 @@
-"""Date compatibility for merging, precision-aware: a coarse date can hold a finer one,
-two different days never merge, and "late 2023" means the last third of 2023 here (its
-bounds stay the whole year; only the test of whether two mentions can be one is narrowed)."""
+"""Date compatibility for merging, precision-aware: a coarse date can hold a finer one and
+two different days never merge."""
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from functools import lru_cache
 
@@ -13,21 +11,12 @@ from sitegen.model.time import DateValue, Precision
 
 @lru_cache(maxsize=65536)
 def window(value: DateValue) -> tuple[date, date] | None:
-    """The days a mention's date can mean, narrowed by START/MID/END on years and months."""
+    """The days a mention's date can mean: its strict bounds. A modifier ("late 2023",
+    "early June") changes display and sorting, never the evidence, so it does not narrow."""
     if not value.resolved:
         return None
-    start, end = value.start, value.end
-    assert start is not None and end is not None
-    mod = (value.mod or "").upper()
-    if value.precision is Precision.YEAR and mod in ("START", "MID", "END"):
-        first = {"START": 1, "MID": 5, "END": 9}[mod]
-        last = first + 3
-        return date(start.year, first, 1), date(start.year, last, calendar.monthrange(start.year, last)[1])
-    if value.precision is Precision.MONTH and mod in ("START", "MID", "END"):
-        last_day = calendar.monthrange(start.year, start.month)[1]
-        first, last = {"START": (1, 10), "MID": (11, 20), "END": (21, last_day)}[mod]
-        return start.replace(day=first), start.replace(day=last)
-    return start, end
+    assert value.start is not None and value.end is not None
+    return value.start, value.end
 
 
 @lru_cache(maxsize=262144)

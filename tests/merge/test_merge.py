@@ -129,3 +129,19 @@ def test_a_place_of_another_event_told_later_does_not_move_an_event():
     samarra, sadr = result.events
     assert (sadr.date.value, sadr.articles) == ("2021-04-15", ("a", "b"))
     assert (samarra.date.value, samarra.articles) == ("2021-04-13", ("a",))  # two days before
+
+
+def test_a_broad_statement_about_a_month_does_not_swallow_a_dated_event_in_a_town():
+    broad_text = "The group rose to power in June 2014, seizing territory in Iraq and Syria."
+    result = build(("a", "Mosul fell to Islamic State on June 10, 2014.", MAY_15), ("b", broad_text, MAY_15),
+                   ("c", "Islamic State seized Mosul in June 2014.", MAY_15))
+    mosul, broad = sorted(result.events, key=lambda e: e.date.precision.rank)
+    assert (mosul.date.value, mosul.articles) == ("2014-06-10", ("a", "c"))
+    assert (broad.date.value, broad.articles) == ("2014-06", ("b",))
+
+
+def test_late_in_a_month_still_merges_with_a_day_of_that_month():
+    result = build(("a", "Ramadi fell to the militants on May 17, 2015.", MAY_15),
+                   ("b", "Ramadi fell to the militants in late May 2015.", MAY_15))
+    (event,) = result.events
+    assert event.date.value == "2015-05-17"
