@@ -299,16 +299,19 @@ def interval_phrase(rng: random.Random, tables: Tables, start: date, end: date) 
 # --- sentences -------------------------------------------------------------------------------
 
 _FIELD = re.compile(r"\{([A-Za-z_0-9]+)\}")
+_CHOICE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
 
 
-def fill(template: str, slots: dict[str, str]) -> str:
-    """Fill `{slot}` placeholders (case-insensitive, `_cap` suffix ignored) and capitalise."""
+def fill(rng: random.Random, template: str, slots: dict[str, str]) -> str:
+    """Pick one of each `[a|b|c]`, fill `{slot}` placeholders (case-insensitive, `_cap` suffix
+    ignored) and capitalise the first letter."""
     def one(match: re.Match) -> str:
         key = match.group(1).lower().removesuffix("_cap")
         if key not in slots:
             raise KeyError(f"unknown placeholder {{{match.group(1)}}} in template: {template}")
         return slots[key]
-    text = _FIELD.sub(one, template)
+    chosen = _CHOICE.sub(lambda m: rng.choice(m.group(1).split("|")), template)
+    text = _FIELD.sub(one, chosen)
     return text[:1].upper() + text[1:]
 
 
@@ -460,12 +463,12 @@ def write_story(rng: random.Random, tables: Tables, world: World, main: PoolEven
     events = tables.events
     spec = events["kinds"][main.kind]
     slots = event_slots(rng, tables, main, pub, ["day"], prefer_relative=True)
-    title = fill(rng.choice(spec["headline"]), slots)
+    title = fill(rng, rng.choice(spec["headline"]), slots)
     head: list[str] = []
     if rng.random() < 0.5:
-        head.append(fill(rng.choice(spec["standfirst"]), slots))
+        head.append(fill(rng, rng.choice(spec["standfirst"]), slots))
     lead_template = rng.choice(spec["lead"])
-    lead = fill(lead_template, slots)
+    lead = fill(rng, lead_template, slots)
     if rng.random() < 0.45:
         capital = tables.places[main.country][main.province][0].upper()
         dateline = rng.choice(tables.sources["datelines"][main.country] + [capital, capital])
@@ -476,27 +479,27 @@ def write_story(rng: random.Random, tables: Tables, world: World, main: PoolEven
     head.append(lead)
 
     details = rng.sample(spec["details"], k=min(len(spec["details"]), rng.randint(3, 5)))
-    must = [fill(t, slots) for t in details]
+    must = [fill(rng, t, slots) for t in details]
     dated = 1 + any("{claim_when}" in t for t in [lead_template, *details])
     recalled = _recalled(rng, world, pub, main)[:MAX_DATED - dated - 2]
     dated += len(recalled)
     for event in recalled:
         families = ["day", "month", "month", "year"]
         rs = event_slots(rng, tables, event, pub, families, prefer_relative=True)
-        must.append(fill(rng.choice(events["kinds"][event.kind]["recall"]), rs))
+        must.append(fill(rng, rng.choice(events["kinds"][event.kind]["recall"]), rs))
     history = [h for h in events["history"] if h["date"] < pub]
     k = min(len(history), rng.choice([1, 1, 2, 3]), MAX_DATED - dated)
     dated += k
     for item in rng.sample(history, k=k):
         hs = dict(slots)
         hs["when"] = date_phrase(rng, tables, item["date"], pub, item["forms"])
-        must.append(fill(rng.choice(item["text"]), hs))
+        must.append(fill(rng, rng.choice(item["text"]), hs))
     if dated < MAX_DATED and (rng.random() < 0.3 or dated < 3):
         dated += 1
         end = pub - timedelta(days=rng.randint(3, 20))
         start = end - timedelta(days=6)
         ts = dict(slots, interval=interval_phrase(rng, tables, start, end), n=str(rng.randint(6, 40)))
-        must.append(fill(rng.choice(events["tallies"]), ts))
+        must.append(fill(rng, rng.choice(events["tallies"]), ts))
     return title, head, must, dated
 
 
@@ -507,14 +510,14 @@ def _extras(rng: random.Random, tables: Tables, world: World, main: PoolEvent, p
     events = tables.events
     base = {"group": rng.choice(events["groups"]), "group_short": rng.choice(["ISIS", "IS"]),
             "province": main.province, "town": main.town, "yyyy_prev": str(pub.year - 1)}
-    out = [fill(t, base) for t in events["background"]]
+    out = [fill(rng, t, base) for t in rng.sample(events["background"], k=min(14, len(events["background"])))]
     dated = [t for t in events["quotes"] if "{when}" in t]
     undated = [t for t in events["quotes"] if "{when}" not in t]
     for template in rng.sample(dated, k=min(room, rng.choice([0, 1, 1, 2]))) + rng.sample(undated, k=2):
         who = rng.choice([main.spokesman, main.official, rng.choice(world.westerners)])
         said = pub - timedelta(days=rng.randint(2, 150))
         when = date_phrase(rng, tables, said, pub, ["day", "month", "month"], prefer_relative=True)
-        quote = fill(template, dict(base, speaker=f"{who.full}, {who.role},", when=when))
+        quote = fill(rng, template, dict(base, speaker=f"{who.full}, {who.role},", when=when))
         out.append(quote.replace(",,", ",").replace(",.", "."))
     rng.shuffle(out)
     return out
