@@ -537,7 +537,7 @@ def ensure_corpus(work: Path, n: int, seed: int) -> Path:
     corpus = work / f"corpus-{n}"
     marker = corpus / make_corpus.MARKER
     try:
-        same = json.loads(marker.read_text(encoding="utf-8")) == {"articles": n, "seed": seed}
+        same = json.loads(marker.read_text(encoding="utf-8")) == make_corpus.corpus_marker(n, seed)
     except (OSError, ValueError):
         same = False
     if same and len(list((corpus / "articles").glob("*.md"))) == n:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import hashlib
 import json
 import random
 import re
@@ -614,6 +615,19 @@ def _reprint(rng: random.Random, tables: Tables, story: _Story) -> GeneratedArti
                     story.agency, lines)
 
 
+def generator_digest() -> str:
+    """A hash of this script and its data files: a corpus made by another version differs."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(DATA_DIR.glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def corpus_marker(n: int, seed: int) -> dict:
+    """What the marker file of a corpus of `n` articles from `seed` holds."""
+    return {"articles": n, "seed": seed, "generator": generator_digest()}
+
+
 def write_corpus(n: int, out: Path, seed: int = 0) -> list[Path]:
     """Write `n` articles to `out/articles/` (replacing a previous synthetic corpus there)."""
     articles_dir = out / "articles"
@@ -630,7 +644,7 @@ def write_corpus(n: int, out: Path, seed: int = 0) -> list[Path]:
         path = articles_dir / article.filename
         path.write_text(article.markdown(), encoding="utf-8")
         paths.append(path)
-    marker.write_text(json.dumps({"articles": n, "seed": seed}) + "\n", encoding="utf-8")
+    marker.write_text(json.dumps(corpus_marker(n, seed)) + "\n", encoding="utf-8")
     return paths
 
 
