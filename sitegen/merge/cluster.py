@@ -23,6 +23,7 @@ class Cluster:
 
     core: list[Evidence] = field(default_factory=list)
     followers: list[Mention] = field(default_factory=list)
+    order: int = 0  # creation order, so ties between candidates settle the same way every build
 
     @property
     def mentions(self) -> list[Mention]:
@@ -107,7 +108,7 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
         assert span is not None
         years = range(span[0].year, span[1].year + 1)
         reach = {id(c): c for y in years for c in index.get((ev.kind, y), ())}
-        candidates = [c for c in clusters if id(c) in reach]  # in the order they were made
+        candidates = sorted(reach.values(), key=lambda c: c.order)
         best: tuple[float, Cluster, str] | None = None
         for cluster in candidates:
             ok, why, score = _fits(ev, cluster, gazetteer)
@@ -117,7 +118,7 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             elif not ok and related:
                 explain.append(f"kept {mention.id} apart from {cluster.label}: {why}")
         if best is None:
-            cluster = Cluster([ev])
+            cluster = Cluster([ev], order=len(clusters))
             clusters.append(cluster)
         else:
             cluster = best[1]

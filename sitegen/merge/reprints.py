@@ -13,6 +13,7 @@ from sitegen.model.article import Article
 
 _SHINGLE = 8
 _OVERLAP = 0.5
+_BOILERPLATE = 20  # an 8-gram found in more articles than this is stock phrasing
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
@@ -42,7 +43,10 @@ def reprint_groups(articles: list[Article]) -> dict[str, int]:
         group[article.id] = i
         shared: dict[int, int] = {}
         for gram in shingles[article.id]:
-            for j in holders.get(gram, ()):
+            held = holders.get(gram, ())
+            if len(held) > _BOILERPLATE:
+                continue  # a stock sentence many stories carry says nothing about reprints
+            for j in held:
                 shared[j] = shared.get(j, 0) + 1
         candidates = sorted(set(shared) | {j for j in declared if j < i} |
                             (set(range(i)) if article.meta.get("syndication_of") else set()))
