@@ -121,6 +121,13 @@ def _negated(res: Resources, text: str, start: int, end: int) -> bool:
     return False
 
 
+def _looks_back(fields: dict, built: values.Built) -> bool:
+    """A time set relative to the story's time and before it ("the previous year")."""
+    if built.anchor != "previous":
+        return False
+    return float(fields.get("rel", 0) or 0) < 0 or float(fields.get("dir", 0) or 0) < 0
+
+
 def _updates_reference(value: str) -> bool:
     value = value.removeprefix("BC")
     return value[:1].isdigit() and "X" not in value and len(value.split("/")[0].split("T")[0]) >= 4
@@ -208,10 +215,12 @@ def _tag(text: str, dct: date | None, domain: str,
         parts = _range_parts(m, groups, built.value, text) if end_fields else ()
         out.append((timex, parts))
         if built.type in ("DATE", "TIME") and _updates_reference(built.value) \
-                and built.anchor != ("dct" if domain == "narratives" else "previous"):
+                and built.anchor != ("dct" if domain == "narratives" else "previous") \
+                and not _looks_back(fields, built):
             # in news, a time given relative to an earlier one ("a year earlier") does not
             # become the new reference: the article keeps talking about its own period;
-            # in narratives, a time relative to the document date ("today") does not either
+            # in narratives, a time relative to the document date ("today") does not either,
+            # and a look back from the story's time ("the previous year") does not move it
             previous = built.value.split("/")[0]
             if dv is not None:
                 last_of[dv.precision] = previous

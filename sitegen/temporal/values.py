@@ -22,6 +22,9 @@ LOOKAHEAD_MONTHS = 2
 # A weekday named in news is the last one before the document date, except the day after
 # it ("Tuesday" in a Monday article is tomorrow) or when the clause speaks of the future.
 WEEKDAY_LOOKAHEAD = 1
+# In narratives, a month named shortly after the story's month across New Year is in the
+# next year ("January" after December 1941 is January 1942).
+STORY_WRAP_MONTHS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,12 @@ def _year_for(month: int, day: int | None, anchor: date, ctx: Context, how: str)
     """Year of a month (and day) given without one: same as the anchor, or the nearest
     occurrence in the direction the clause points when anchored on the document date."""
     if how != "dct":
-        return anchor.year  # a story moving through time: the year it had reached
+        # a story moving through time: the year it had reached, or the next one just
+        # after New Year (see STORY_WRAP_MONTHS)
+        ahead = (month - anchor.month) % 12
+        if 0 < ahead <= STORY_WRAP_MONTHS and month < anchor.month:
+            return anchor.year + 1
+        return anchor.year
     key, ref = (month, day or 0), (anchor.month, anchor.day if day else 0)
     if ctx.future:
         return anchor.year + (1 if key < ref else 0)

@@ -155,3 +155,13 @@ def test_page_furniture_is_tagged_as_what_it_is():
 ])
 def test_ordinary_words_are_not_dates(sentence):
     assert tag(sentence, date(2024, 5, 15)) == []
+
+
+def test_narrative_january_after_december_is_the_next_year():
+    text = "Japan attacked on December 7, 1941. In January the army landed."
+    assert _find(text, "January", date(2009, 12, 19), domain="narratives").value == "1942-01"
+
+
+def test_narrative_look_back_does_not_move_the_story_time():
+    text = "The offensive began in June 1916. The previous year had been quiet. In July the army attacked."
+    assert _find(text, "July", date(2009, 12, 19), domain="narratives").value == "1916-07"
