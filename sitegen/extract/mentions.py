@@ -19,7 +19,7 @@ from sitegen.extract.anchors import find_anchors, resolve
 from sitegen.extract.attach import attach
 from sitegen.extract.clauses import clause_of, clause_spans
 from sitegen.extract.dates import mention_date
-from sitegen.extract.entities import REFERENCE
+from sitegen.extract.entities import DEMONYM, REFERENCE
 from sitegen.extract.figures import find_figures
 from sitegen.extract.speakers import speaker
 from sitegen.extract.summary import summarize
@@ -329,11 +329,15 @@ def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
         role = "recall"
     start, end = _clause_range(text, d)
     entities = tuple(r for r in refs if start <= r.start < end)
-    if not entities:  # the clause names no one: the sentence's participants stand in
+    if all(r.role in (REFERENCE, DEMONYM) for r in entities):
+        # the clause names no one (an adjective at most): the sentence's participants stand in
         entities = tuple(r for r in refs if d.sentence.start <= r.start < d.sentence.end)
     entities += tuple(r for r in d.extra if r not in entities)
     base = d.sentence.start
-    if len(timex_spans) > 1 and end - start > 40:  # several dates: keep to this mention's clauses
+    subordinate = (start > d.sentence.start and len(text[start:end].split()) >= 5
+                   and d.kind != "communication")
+    if (len(timex_spans) > 1 or subordinate) and end - start > 40:
+        # several dates, or a recall in a subordinate clause: keep to this mention's clauses
         base = start + len(text[start:end]) - len(text[start:end].lstrip(" ,;:–—"))
     piece = text[base:end if base != d.sentence.start else d.sentence.end]
     others = tuple((a - base, b - base) for a, b in timex_spans
