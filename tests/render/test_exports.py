@@ -124,3 +124,15 @@ def test_every_entity_an_event_names_is_listed(data):
 
 def test_sitemap_leaves_out_forwarding_pages(site):
     assert "2014-06-10-fall-of-mosul" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("bad", ["\x0c", "\x1b[31m", "\uffff", "\x00"])
+def test_feeds_stay_well_formed_xml_whatever_the_titles_hold(timeline, tmp_path, bad):
+    from dataclasses import replace
+
+    events = tuple(replace(e, title=f"x{bad}y", summary=f"s{bad}") for e in timeline.events)
+    render_site(replace(timeline, events=events), tmp_path,
+                RenderSettings(title=f"T{bad}", base_url="https://x.example/"))
+    for feed in [tmp_path / "feed.xml", *tmp_path.glob("*/*/feed.xml")]:
+        ET.parse(feed)
+    ET.parse(tmp_path / "sitemap.xml")
