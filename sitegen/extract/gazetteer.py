@@ -218,5 +218,8 @@ def load_gazetteer(content_dir: Path | None = None) -> Gazetteer:
                  for r in read_rows(resource("gazetteer", "reference_cues.tsv"), 2, 2))
     particles = frozenset(r.fields[0] for r in read_rows(resource("gazetteer", "name_particles.txt"), 1, 1))
     surfaces = sorted({s for s in names if not s.startswith("key:")} | set(demonyms), key=lambda s: -len(s))
-    matcher = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])")
+    # not inside a name: "al-Baghdadi" is a man, not the town of Baghdadi
+    inside_name = "".join(f"(?<!{re.escape(p)}-)" for p in sorted(particles))
+    alternation = "|".join(re.escape(s) for s in surfaces)
+    matcher = re.compile(r"(?<![\w])" + inside_name + "(?:" + alternation + r")(?![\w])")
     return Gazetteer(entities, names, demonyms, _titles(), particles, cues, kinds, matcher)

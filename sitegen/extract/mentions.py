@@ -251,8 +251,9 @@ def _link_follow_ups(text: str, drafts: list[_Draft], triggers_of: dict[int, lis
         if not earlier:
             continue
         names = _names_in(draft.sentence, refs)
-        # "claimed the Sadr City attack": the earlier event sharing a name, else the latest one
-        target = max(reversed(earlier), key=lambda d: len(names & _names_in(d.sentence, refs)))
+        # "claimed the Sadr City attack": the earlier event sharing a name, else the article's
+        # lead event (what "the attack" means when nothing narrows it)
+        target = max(earlier, key=lambda d: len(names & _names_in(d.sentence, refs)))
         same_day = (target.date.precision.value == "day" and draft.date.precision.value == "day"
                     and target.date.value == draft.date.value)
         soon_after = (target.date.resolved and draft.date.resolved

@@ -65,3 +65,9 @@ def test_entities_yml_problems_name_file_and_line(tmp_path: Path):
     problems = check_entities(tmp_path)
     assert [(Path(p.path).name, p.line) for p in problems] == [("entities.yml", 5)]
     assert "planet" in problems[0].message
+
+
+def test_a_town_name_inside_a_persons_name_is_not_the_town():
+    found = refs("Islamic State leader Abu Bakr al-Baghdadi declared a caliphate in Mosul.")
+    assert ("Mosul", "mosul", None) in found
+    assert not any(eid == "baghdadi" for _, eid, _ in found)
