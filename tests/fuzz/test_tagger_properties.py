@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +14,7 @@ from tests.fuzz.strategies import SPECIAL_CHARS, hostile_text, sentence_text
 FUZZ = settings(derandomize=True, max_examples=200, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
-dcts = st.one_of(st.none(), st.dates(min_value=date(1, 1, 8), max_value=date(9999, 12, 24)))
+dcts = st.one_of(st.none(), st.dates())
 
 
 def assert_well_formed(text: str, dct: date | None) -> None:
@@ -59,9 +58,6 @@ def test_very_long_lines(unit, count, mark):
     assert_well_formed(mark + unit * count + mark, date(2024, 5, 14))
 
 
-@pytest.mark.xfail(strict=True, reason="sitegen/temporal/values.py:build_date and sitegen/temporal/dates.py:"
-                   "add_months step past date.min/date.max: OverflowError or ValueError for a document "
-                   "date in year 1 or 9999")
 @settings(derandomize=True, max_examples=60, deadline=None)
 @given(text=sentence_text, dct=st.sampled_from([date(1, 1, 1), date(9999, 12, 31)]))
 @example(text="It happened yesterday.", dct=date(1, 1, 1))
