@@ -22,6 +22,23 @@ let results = [];
 let shown = 0;
 let generation = 0;
 let timer = null;
+let totals = {};
+
+// Show beside each facet value how many events it would leave; values that would leave none
+// are disabled, unless chosen (so a reader can always go back).
+function showCounts(counts) {
+  for (const [name] of FACETS) {
+    const select = document.getElementById(`facet-${name}`);
+    if (!select) continue;
+    const values = counts[name] || {};
+    for (const option of select.options) {
+      if (!option.value) continue;
+      const n = values[option.value] || 0;
+      option.textContent = `${option.value} (${n})`;
+      option.disabled = n === 0 && option.value !== select.value;
+    }
+  }
+}
 
 function chosenFilters() {
   const filters = {};
@@ -88,12 +105,14 @@ async function run() {
   shown = 0;
   if (!term && Object.keys(filters).length === 0) {
     status.textContent = "Type a name, a place or any words, or choose a facet.";
+    showCounts(totals);
     list.setAttribute("aria-busy", "false");
     return;
   }
   const search = await pagefind.search(term || null, { filters });
   if (mine !== generation) return;
   results = search.results;
+  showCounts(search.filters || totals);
   status.textContent = results.length === 1 ? "1 event found." : `${results.length} events found.`;
   await showMore();
   if (mine === generation) list.setAttribute("aria-busy", "false");
@@ -135,7 +154,8 @@ async function start() {
     return;
   }
   const params = new URLSearchParams(location.search);
-  buildFacets(await pagefind.filters(), params);
+  totals = await pagefind.filters();
+  buildFacets(totals, params);
   input.value = params.get("q") || "";
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
