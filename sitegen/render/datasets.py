@@ -7,7 +7,9 @@ TimelineJS gets only the date parts that are known plus the worded `display_date
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 
 from sitegen.model import DateValue, Event, Precision, Timeline
 from sitegen.render.filters import display_date, figure_ranges
@@ -16,6 +18,18 @@ CSV_COLUMNS = ("event_id", "event_date", "date_end", "date_precision", "date_val
                "sub_event_type", "modality", "actor1", "actor2", "assoc_actors", "admin1", "location",
                "latitude", "longitude", "source", "source_count", "independent_sources", "notes",
                "fatalities_min", "fatalities_max", "disputed", "era")
+
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def _cell(value: object) -> object:
+    """A CSV cell a spreadsheet will not run as a formula: text starting with = + @ - or a
+    tab gets a leading apostrophe (numbers are left alone)."""
+    risky = isinstance(value, str) and value[:1] in ("=", "+", "@", "-", "\t", "\r")
+    if risky and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def _fatalities(event: Event) -> tuple[str, str]:
@@ -44,7 +58,7 @@ def events_csv(timeline: Timeline) -> str:
             differing = "; ".join(r.text for r in figure_ranges([f for _, f in e.figures]) if r.differ)
             notes.append(f"Figures differ between sources: {differing}." if differing
                          else "Sources disagree on the date.")
-        writer.writerow([
+        writer.writerow([_cell(v) for v in [
             e.id, e.date.start.isoformat() if e.date.start else "",
             e.date.end.isoformat() if e.date.end else "", e.date.precision.value, e.date.value,
             e.date.start.year if e.date.start else "", e.type, "", e.modality,
@@ -55,7 +69,7 @@ def events_csv(timeline: Timeline) -> str:
             "; ".join(articles[a].publisher for a in e.articles if a in articles),
             len(e.articles), e.independent_sources, " ".join(n for n in notes if n),
             low, high, "yes" if e.disputed else "no", era.id if era else "",
-        ])
+        ]])
     return out.getvalue()
 
 
@@ -74,14 +88,16 @@ def _tl_date(dv: DateValue, end: bool = False) -> dict | None:
 
 
 def timelinejs(timeline: Timeline, title: str = "") -> dict:
-    """TimelineJS3 JSON: events with precision-cut dates, `display_date`, group = era; eras."""
+    """TimelineJS3 JSON: events with precision-cut dates, `display_date`, group = era; eras.
+
+    TimelineJS shows `headline` and `text` as HTML, so they are HTML-escaped here."""
     events = []
     for e in timeline.events:
         start = _tl_date(e.date)
         if start is None:
             continue
         slide: dict = {"unique_id": e.id, "start_date": {**start, "display_date": display_date(e.date)},
-                       "text": {"headline": e.title, "text": e.summary},
+                       "text": {"headline": html.escape(e.title), "text": html.escape(e.summary)},
                        "display_date": display_date(e.date)}
         if e.date.precision is Precision.INTERVAL and e.date.end and e.date.end != e.date.start:
             slide["end_date"] = _tl_date(e.date, end=True)
@@ -92,10 +108,11 @@ def timelinejs(timeline: Timeline, title: str = "") -> dict:
     eras = [{"start_date": {"year": r.start.year, "month": r.start.month, "day": r.start.day},
              "end_date": ({"year": r.end.year, "month": r.end.month, "day": r.end.day} if r.end
                           else _last_day(timeline)),
-             "text": {"headline": r.title, "text": r.summary}} for r in timeline.eras]
+             "text": {"headline": html.escape(r.title), "text": html.escape(r.summary)}}
+            for r in timeline.eras]
     data: dict = {"events": events, "eras": [e for e in eras if e["end_date"] is not None]}
     if title:
-        data["title"] = {"text": {"headline": title, "text": ""}}
+        data["title"] = {"text": {"headline": html.escape(title), "text": ""}}
     return data
 
 

@@ -13,6 +13,8 @@ from urllib.parse import quote
 from sitegen.model import EntityKind
 
 _UNSAFE = re.compile(r"[^\w.-]+")
+# Device names Windows refuses as file or folder names, whatever the extension.
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)", re.I)
 
 KIND_DIRS = {EntityKind.PERSON: "people", EntityKind.PLACE: "places",
              EntityKind.ORGANIZATION: "organizations"}
@@ -21,6 +23,8 @@ KIND_DIRS = {EntityKind.PERSON: "people", EntityKind.PLACE: "places",
 def segment(value: str) -> str:
     """A path segment for an id: word characters, dots and hyphens only, never empty."""
     cleaned = _UNSAFE.sub("-", str(value)).strip("-.")
+    if _RESERVED.match(cleaned):
+        cleaned = "_" + cleaned  # so the site can be copied to and served from any system
     return cleaned or "_"
 
 

@@ -136,3 +136,21 @@ def test_feeds_stay_well_formed_xml_whatever_the_titles_hold(timeline, tmp_path,
     for feed in [tmp_path / "feed.xml", *tmp_path.glob("*/*/feed.xml")]:
         ET.parse(feed)
     ET.parse(tmp_path / "sitemap.xml")
+
+
+def test_csv_cells_never_start_a_formula(timeline):
+    from dataclasses import replace
+
+    events = (replace(timeline.events[0], summary='=HYPERLINK("http://x","y")', id="@evil"),
+              *timeline.events[1:])
+    rows = list(csv.DictReader(io.StringIO(events_csv(replace(timeline, events=events)))))
+    assert rows[0]["notes"].startswith("'=HYPERLINK")
+    assert rows[0]["event_id"] == "'@evil"
+    assert rows[1]["fatalities_min"] == "500"
+
+
+def test_timelinejs_text_is_html_escaped(timeline):
+    data = timelinejs(timeline, "<b>T</b>")
+    offensive = next(e for e in data["events"] if e["unique_id"] == "2014-summer-offensive")
+    assert offensive["text"]["headline"] == "The &lt;evil&gt; group advances &quot;north&quot;"
+    assert data["title"]["text"]["headline"] == "&lt;b&gt;T&lt;/b&gt;"
