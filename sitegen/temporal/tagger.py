@@ -21,6 +21,7 @@ from sitegen.temporal.resources import Resources, Rule, default_resources, field
 
 DOMAINS = ("news", "narratives")
 _GROUP_DEF = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+_GROUP_REF = re.compile(r"\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _WORD = re.compile(r"\w+")
 
@@ -56,6 +57,7 @@ def compile_rules(res: Resources, domain: str = "news") -> Compiled:
     for i, rule in enumerate(r for r in res.rules if domain in r.domains):
         groups = tuple((f"r{i}_{g}", g) for g in _GROUP_DEF.findall(rule.pattern))
         body = _GROUP_DEF.sub(lambda m, i=i: f"(?P<r{i}_{m.group(1)}>", rule.pattern)
+        body = _GROUP_REF.sub(lambda m, i=i: f"(?P=r{i}_{m.group(1)})", body)
         bodies.append((rule, groups, body, first_chars(rule.pattern)))
     cues = sorted(res.tables.get("future_cues", {}), key=len, reverse=True)
     future = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
