@@ -180,6 +180,13 @@ def sitegen_command() -> list[str]:
 _STAGE = re.compile(r"^\s*([\w -]+?) done in ([\d.]+)s", re.M)
 _WORDS = re.compile(r"\bwords=([\d,]+)")
 _WPS = re.compile(r"extraction words/s=([\d,]+|cached)")
+_HITS = re.compile(r"cache hits (\d+)/(\d+)")
+
+
+def cache_hits(run: Run | None) -> str:
+    """"hits/articles" from the build's summary line, or "?" when it does not say."""
+    found = _HITS.search(run.output) if run is not None else None
+    return f"{found.group(1)}/{found.group(2)}" if found else "?"
 
 
 def stage_times(text: str) -> dict[str, float]:
@@ -444,8 +451,9 @@ def render_pages_per_s(fig: SitegenFigures) -> tuple[float | None, str]:
 
 
 def table(rows: list[Row], cores: int) -> str:
-    head = ("| articles | cold s | warm s | one edit s | serve: edit to new pages s | peak MB | pages "
-            "| pages/s (cold) | render pages/s | extraction words/s | per core | MkDocs s (same N pages) "
+    head = ("| articles | cold s | warm s (cache hits) | one edit s (cache hits) "
+            "| serve: edit to new pages s | peak MB | pages | pages/s (cold) | render pages/s "
+            "| extraction words/s | per core | MkDocs s (same N pages) "
             "| cold / MkDocs | MkDocs pages/s | Hugo s | Hugo pages/s |")
     sep = "|" + "|".join(["---:"] * (head.count("|") - 1)) + "|"
     lines = [head, sep]
@@ -457,7 +465,9 @@ def table(rows: list[Row], cores: int) -> str:
                  if ok and row.mkdocs.rc == 0 and row.mkdocs.wall else "n/a")
         wps = fig.words_per_s if ok else None
         lines.append("| " + " | ".join([
-            f"{row.n:,}", _s(fig.cold), _s(fig.warm) if ok else "n/a", _s(fig.edit) if ok else "n/a",
+            f"{row.n:,}", _s(fig.cold),
+            f"{_s(fig.warm)} ({cache_hits(fig.warm)})" if ok else "n/a",
+            f"{_s(fig.edit)} ({cache_hits(fig.edit)})" if ok else "n/a",
             f"{row.serve.to_update:.2f}" if row.serve and row.serve.to_update is not None else "n/a",
             f"{fig.cold.peak_mb:,.0f}" if ok else "n/a", f"{fig.pages:,}" if ok else "n/a",
             _rate(fig.pages, fig.cold.wall) if ok else "n/a",
@@ -615,7 +625,7 @@ def main(argv: list[str] | None = None) -> int:
         print(stages)
     for row in rows:
         if row.serve is not None and row.serve.error:
-            print(f"\nsitegen serve for {row.n} articles: {row.serve.error}")
+            print(f"\nsitegen serve for {row.n:,} articles:\n```\n{row.serve.error}\n```")
         if row.sitegen.error:
             print(f"\nsitegen build of {row.n:,} articles ({_s(row.sitegen.cold)}):\n```\n"
                   f"{row.sitegen.error}\n```")
