@@ -111,12 +111,18 @@ def _print_table(timeline) -> None:
 
 def cmd_check(args) -> int:
     from sitegen.check import check_content
-    from sitegen.pipeline import _editorial_problems
+    from sitegen.pipeline import editorial_problems, run_pipeline
 
     content = Path(args.path)
     if not content.is_dir():
         raise SitegenError(f"{content}: not a folder. Give the content folder (the one holding articles/).")
-    problems = check_content(content) + _editorial_problems(content)
+    problems = check_content(content) + editorial_problems(content)
+    if not any(p.is_error for p in problems):
+        # Corrections are checked against what the articles actually yield: a correction that
+        # no longer matches an event is reported. Nothing is written but the extraction cache.
+        result = run_pipeline(content, cache_dir=_cache_dir(args, content))
+        known = {(p.path, p.line, p.message) for p in problems}
+        problems += [p for p in result.problems if (p.path, p.line, p.message) not in known]
     _print_problems(problems)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors

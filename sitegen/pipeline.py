@@ -18,7 +18,7 @@ from sitegen.extract import analyze
 from sitegen.extract.entities import load_gazetteer
 from sitegen.load.article import load_article
 from sitegen.load.corpus import load_corpus
-from sitegen.merge import merge
+from sitegen.merge import merge, read_corrections
 from sitegen.model import Analysis, Article, Timeline
 from sitegen.progress import Progress
 from sitegen.timeline import build_timeline
@@ -41,21 +41,18 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _editorial_problems(content_dir: Path | None) -> list[Problem]:
-    """Problems in entities.yml and corrections.yml, reported by the extraction stage."""
+def _editorial(content_dir: Path | None) -> tuple[list, list[Problem]]:
+    """The editor's corrections, and problems in entities.yml and corrections.yml."""
     if content_dir is None:
-        return []
-    from sitegen.extract import entities as entities_mod
+        return [], []
+    from sitegen.extract.entities import check_entities
 
-    problems = list(entities_mod.check_entities(content_dir))
-    try:
-        from sitegen.merge import corrections
-    except ImportError:
-        return problems
-    check = getattr(corrections, "check_corrections", None)
-    if check is not None:
-        problems += check(content_dir)
-    return problems
+    corrections, problems = read_corrections(content_dir)
+    return corrections, list(check_entities(content_dir)) + problems
+
+
+def editorial_problems(content_dir: Path | None) -> list[Problem]:
+    return _editorial(content_dir)[1]
 
 
 def load_articles(path: Path, *, strict: bool = False) -> tuple[list[Article], list[Problem]]:
@@ -142,7 +139,8 @@ def run_pipeline(
             raise ContentError(problems)
         articles, load_problems = load_articles(articles_path, strict=False)
         problems += load_problems
-        problems += _editorial_problems(content_dir)
+        corrections, editorial = _editorial(content_dir)
+        problems += editorial
         fatal = [p for p in problems if p.is_error and not _is_article_problem(p, articles_path)]
         if fatal or (strict and problems):
             raise ContentError(problems)
@@ -154,9 +152,14 @@ def run_pipeline(
 
     with progress.stage("merge"):
         ordered = [analyses[a.id] for a in articles]
-        merged = merge(ordered, articles, gazetteer)
+        merged = merge(ordered, articles, gazetteer, corrections)
+        problems += merged.problems  # corrections that no longer match anything
+        if strict and merged.problems:
+            raise ContentError(problems)
+        # People found by pattern and renamed entities join the gazetteer's entities.
+        entities = {**gazetteer.entities, **merged.entities}
         timeline = build_timeline(articles, analyses, merged.events, merged.undated,
-                                  gazetteer.entities, config.eras)
+                                  entities, config.eras)
     return PipelineResult(
         timeline=timeline, config=config, problems=problems, explain=list(merged.explain),
         words=sum(a.words for a in articles), cache_hits=cache.hits, analyzed=len(articles),

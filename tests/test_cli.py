@@ -54,3 +54,35 @@ def test_build_command_writes_the_site_and_a_summary(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "articles" in done.stdout and "events" in done.stdout
     assert (tmp_path / "out" / "index.html").exists()
+
+
+def test_check_reports_a_correction_that_matches_nothing(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "corrections.yml").write_text(
+        "corrections:\n"
+        "  - action: hide\n"
+        "    event: 1999-01-01-no-such-event\n"
+        "    note: a false event\n", encoding="utf-8")
+    done = sitegen("check", str(content), "--strict")
+    assert done.returncode == 1
+    assert "corrections.yml:2:" in done.stderr and "1999-01-01-no-such-event" in done.stderr
+
+
+def test_a_correction_is_applied_and_shown_on_the_event_page(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    data = json.loads(sitegen("extract", str(content / "articles"), "--format", "json").stdout)
+    target = next(e for e in data["events"] if e["date"]["value"] == "2024-04")
+    (content / "corrections.yml").write_text(
+        "corrections:\n"
+        f"  - action: hide\n    event: {target['id']}\n    note: checked, not about Iraq\n",
+        encoding="utf-8")
+    done = sitegen("build", "--content", str(content), "-d", str(tmp_path / "site"), "--no-cache")
+    assert done.returncode == 0, done.stderr
+    built = json.loads((tmp_path / "site" / "events.json").read_text(encoding="utf-8"))
+    assert target["id"] not in {e["id"] for e in built["events"]}
