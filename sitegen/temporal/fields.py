@@ -31,31 +31,31 @@ def number(text: str, res: Resources) -> float | str | None:
         if part not in table or table[part] == "X":
             return None
         v = float(table[part])
-        if v == 100 and total:
-            total *= 100
+        if v >= 100 and total and v > total:
+            total *= v  # "two thousand", "three hundred"
         else:
             total += v
     return total
 
 
 def spelled_year(text: str, res: Resources) -> int | None:
-    """A year read out in words: "nineteen ninety-six" -> 1996, "two thousand one" -> 2001."""
-    parts = _SPACES.split(words(text))
+    """A year read out in words: "two thousand and one" -> 2001 (a plain number), and
+    "nineteen ninety-six" -> 1996 (hundreds, then the rest)."""
+    connectors = res.tables.get("number_connectors", {})
+    parts = [p for p in _SPACES.split(words(text)) if p not in connectors]
     table = res.tables["numbers"]
-    if len(parts) >= 2 and parts[1] == "thousand":
-        first = table.get(parts[0])
-        rest = [p for p in parts[2:] if p != "and"]
-        tail = number(" ".join(rest), res) if rest else 0.0
-        if not isinstance(first, int) or not isinstance(tail, float):
-            return None
-        return first * 1000 + int(tail)
-    head = table.get(parts[0])
-    if not isinstance(head, int) or len(parts) < 2:
+    values = [table.get(p) for p in parts]
+    if not parts or not all(isinstance(v, (int, float)) for v in values):
         return None
-    if parts[1:] == ["hundred"]:
-        return head * 100
+    if any(v >= 1000 for v in values):
+        total = number(" ".join(parts), res)
+        return int(total) if isinstance(total, float) else None
+    if len(parts) < 2:
+        return None
+    if values[1:] == [100]:
+        return int(values[0]) * 100
     tail = number(" ".join(parts[1:]), res)
-    return head * 100 + int(tail) if isinstance(tail, float) else None
+    return int(values[0]) * 100 + int(tail) if isinstance(tail, float) else None
 
 
 def lookup(group: str, text: str, res: Resources) -> Any:
@@ -77,7 +77,7 @@ def lookup(group: str, text: str, res: Resources) -> Any:
         return int(key) if key.isdigit() else None
     if base == "yearwords":
         return spelled_year(text, res)
-    if base in ("ampm", "era"):
+    if base == "ampm":
         return re.sub(r"[^a-z]", "", text.lower())
     digits = re.sub(r"\D", "", text)
     return int(digits) if digits else None

@@ -22,7 +22,7 @@ KINDS = frozenset({"date", "shift", "offset", "duration", "set", "literal", "sam
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 ANCHORS = frozenset({"dct", "previous", "auto"})
 NUMERIC_GROUPS = frozenset({"year", "day", "hour", "minute", "ampm", "quarter", "decade", "century",
-                            "yy", "bcyear", "era", "yearwords", "keep", "last", "sep"})
+                            "yy", "bcyear", "yearwords", "keep", "last", "sep"})
 _MACRO_REF = re.compile(r"@([A-Za-z_]+)")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 

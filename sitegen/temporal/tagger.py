@@ -207,7 +207,7 @@ def _tag(text: str, dct: date | None, domain: str,
             built = _build(rule, fields, end_fields, values.Context(None, None, domain, False), span_text)
         if built is None:
             continue
-        bc = "bcyear" in fields or str(fields.get("era", "")).startswith("b") \
+        bc = "bcyear" in fields or fields.get("era") == "BC" \
             or (previous or "").startswith("BC")
         if bc and built.type in ("DATE", "TIME") and built.value[:1] in "56789":
             built = replace(built, value=values.from_proxy(built.value))

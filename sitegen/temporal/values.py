@@ -157,7 +157,7 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
             return None
         return Built("DATE", f"{first.value}/{last.value}", mod, first.anchor)
     if "decade" in f or "yy" in f or "decword" in f:
-        if "decade" in f and f.get("era", "").startswith("b"):
+        if "decade" in f and f.get("era") == "BC":
             value = f"BC{f['decade']:03d}"
         elif "decade" in f:
             value = f"{f['decade']:03d}"
@@ -170,11 +170,11 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         c = f.get("century") or f.get("ord")
         if not isinstance(c, int) or c < 1:
             return None
-        return Built("DATE", ("BC" if f.get("era", "").startswith("b") else "") + f"{c - 1:02d}",
+        return Built("DATE", ("BC" if f.get("era") == "BC" else "") + f"{c - 1:02d}",
                      mod, "absolute")
     if "bcyear" in f:
         f = f | {"year": BC_PROXY - f["bcyear"]}
-    elif f.get("era", "").startswith("b") and "year" in f:
+    elif f.get("era") == "BC" and "year" in f:
         f = f | {"year": BC_PROXY - f["year"]}
     suffix = _time_suffix(f)
     rtype = rule.type or ("TIME" if suffix else "DATE")
