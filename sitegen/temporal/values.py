@@ -451,9 +451,9 @@ def build_set(rule: Rule, f: dict[str, Any]) -> Built | None:
     unit = f.get("unit")
     if unit is None:
         return None
-    num = f.get("num")
-    if f.get("num_text") == "other":
-        num = 2.0
+    num = f.get("num", f.get("every_nth"))
+    if isinstance(num, int):
+        num = float(num)
     if not isinstance(num, float):
         num = 1.0
     return Built("SET", duration_value(num, "D" if unit == "D" else str(unit)), None, "absolute")
