@@ -12,6 +12,7 @@ from sitegen.output import check_output_dir, write_atomically
 from sitegen.pipeline import PipelineResult, default_jobs, run_pipeline
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
+from sitegen.search import add_search
 
 
 @dataclass
@@ -74,6 +75,8 @@ def build_site(
     def fill(tmp: Path) -> None:
         with progress.stage("render"):
             rendered["result"] = render_site(result.timeline, tmp, settings, jobs=jobs)
+        with progress.stage("search index"):
+            add_search(tmp)
 
     with progress.stage("write"):
         write_atomically(out_dir, fill)

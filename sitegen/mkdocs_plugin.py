@@ -22,6 +22,7 @@ from sitegen.config import load_site_config
 from sitegen.errors import ContentError, SitegenError
 from sitegen.pipeline import run_pipeline
 from sitegen.render import render_site
+from sitegen.search import add_search
 
 log = get_plugin_logger(__name__)
 
@@ -74,6 +75,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         site_url = config.site_url or ""
         settings = render_settings(result, self._content, base_url=site_url or None)
         rendered = render_site(result.timeline, self._rendered, settings, jobs=self.config.jobs or 0)
+        add_search(self._rendered)
         log.info(f"sitegen: {len(result.timeline.events)} events, {rendered.pages} pages")
 
     def on_files(self, files: Files, *, config) -> Files:
