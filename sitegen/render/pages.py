@@ -259,8 +259,14 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
         specs.append(_spec(urls.source(article.id), "source.html", article.title, article=article,
                            events=supported, alone=alone, og_type="article",
                            lazy=partial(_source_context, article, ix, urls)))
-    specs.append(_spec("sources/", "sources.html", "Sources",
-                       articles=sorted(tl.articles, key=lambda a: (a.published is None, a.published, a.id))))
+    ordered = sorted(tl.articles, key=lambda a: (a.published is None, a.published, a.id))
+    size = max(1, settings.per_page)
+    chunks = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
+    for n, chunk in enumerate(chunks, 1):
+        specs.append(_spec("sources/" if n == 1 else f"sources/page/{n}/", "sources.html",
+                           "Sources" if n == 1 else f"Sources (page {n} of {len(chunks)})",
+                           articles=chunk, total=len(ordered), first=(n - 1) * size + 1,
+                           page_no=n, page_count=len(chunks), base_path="sources/"))
     by_kind: dict[EntityKind, list[Entity]] = {kind: [] for kind in EntityKind}
     for entity in sorted(ix.entities.values(), key=lambda x: x.name.casefold()):
         by_kind[entity.kind].append(entity)

@@ -44,6 +44,22 @@ def test_long_chronology_is_paginated(timeline, tmp_path):
     assert broken == []
 
 
+def test_long_source_list_is_paginated(timeline, tmp_path):
+    from sitegen.model import Article
+
+    extra = tuple(Article(f"a{i:03d}", f"a{i:03d}.md", f"Article {i}", "P", None, date(2015, 1, 1), "x")
+                  for i in range(7))
+    render_site(replace(timeline, articles=timeline.articles + extra), tmp_path,
+                RenderSettings(title="T", per_page=5))
+    first = (tmp_path / "sources/index.html").read_text(encoding="utf-8")
+    assert first.count("<li><time") + first.count('<li><span class="date">') == 5
+    assert 'href="../sources/page/2/"' in first
+    third = (tmp_path / "sources/page/3/index.html").read_text(encoding="utf-8")
+    assert '<ol class="sources" start="11">' in third
+    broken, _ = check_site(tmp_path)
+    assert broken == []
+
+
 def test_parallel_render_writes_the_same_files(timeline, tmp_path, monkeypatch):
     big = _many(timeline, 120)
     one, two = tmp_path / "one", tmp_path / "two"
