@@ -37,3 +37,18 @@ def test_mkdocs_renders_a_page_with_the_shared_layout(tmp_path):
 @pytest.mark.parametrize("name", ["base.html", "main.html", "layout.html", "404.html"])
 def test_theme_templates_exist(name):
     assert (THEME / name).is_file()
+
+
+def test_mkdocs_pages_start_with_the_doctype(tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: S\ndocs_dir: docs\nsite_dir: site\ntheme:\n  name: null\n"
+        f"  custom_dir: '{THEME.as_posix()}'\nplugins: []\n", encoding="utf-8")
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    text = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert text.startswith("<!doctype html>")
+    assert '<a href="./">Chronology</a>' in text
