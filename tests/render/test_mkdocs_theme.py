@@ -51,4 +51,4 @@ def test_mkdocs_pages_start_with_the_doctype(tmp_path):
     build(load_config(str(tmp_path / "mkdocs.yml")))
     text = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert text.startswith("<!doctype html>")
-    assert '<a href="./">Chronology</a>' in text
+    assert '<a href="./" aria-current="page">Chronology</a>' in text

@@ -208,3 +208,9 @@ def test_event_type_marks_come_from_the_inline_sprite(site):
     assert '<use href="#mark-capture"></use>' in text and 'id="mark-capture"' in text
     assert '<use href="#mark-offensive"' not in text  # no such mark: the generic one is used
     assert '<use href="#mark-event"></use>' in text
+
+
+def test_nav_marks_the_current_section(site):
+    assert '<a href="../../people/" aria-current="page">People</a>' in read(site, "people/abadi/index.html")
+    assert '<a href="./" aria-current="page">Chronology</a>' in read(site, "index.html")
+    assert read(site, "events/2017-12-09-victory/index.html").count('aria-current="page"') == 0
