@@ -1,10 +1,13 @@
 """Benchmark the temporal tagger on the annotated development corpora.
 
-Usage: python benchmarks/timex.py SHARED_DIR [--errors N] [--corpus NAME]
+Usage: python benchmarks/timex.py SHARED_DIR [--errors N] [--corpus NAME] [--compare-cmd COMMAND]
 
 SHARED_DIR holds tools/timex_score.py (the TempEval-3 scorer) and corpora/. For each corpus
 (TimeBank, AQUAINT, WikiWars 1-16) this prints strict/relaxed/type/value F1 as the scorer
 computes them, and the tagger's throughput in words per second (single process, tagging only).
+With --compare-cmd, another tagger speaking the scorer's --cmd protocol (one JSON object with
+"text", "dct" and "domain" on stdin, a JSON list of timexes on stdout; for instance a wrapper
+around HeidelTime) is scored on the same documents and printed on the line below ours.
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N errors of each kind")
     ap.add_argument("--corpus", choices=[c[0] for c in CORPORA], action="append",
                     help="only this corpus (repeatable)")
+    ap.add_argument("--compare-cmd", metavar="COMMAND",
+                    help="another tagger to score beside this one (the scorer's --cmd protocol)")
     args = ap.parse_args(argv)
     scorer = _scorer(args.shared)
     tag("warm-up on 3 May 2020", date(2020, 5, 4))  # load and compile the rules outside the timing
@@ -70,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         counts = scorer.score(docs, system)[""]
         m = counts.metrics()
         rows.append((name, domain, m, words / elapsed if elapsed else 0.0))
+        if args.compare_cmd:
+            other = scorer.run_command(args.compare_cmd, docs, 1, 600.0, {"domain": domain})
+            rows.append(("  (compared)", domain, scorer.score(docs, other)[""].metrics(), 0.0))
         if args.errors:
             print(f"== {name}")
             scorer.print_errors(counts, args.errors)
@@ -77,8 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'corpus':<13} {'domain':<11} {'gold':>5} {'system':>6} {'strict':>7} {'relaxed':>7} "
           f"{'type':>7} {'value':>7} {'words/s':>9}")
     for name, domain, m, wps in rows:
+        speed = f"{wps:>9,.0f}" if wps else f"{'-':>9}"
         print(f"{name:<13} {domain:<11} {m['gold']:>5} {m['system']:>6} {m['strict_f1']:>7.4f} "
-              f"{m['relaxed_f1']:>7.4f} {m['type_f1']:>7.4f} {m['value_f1']:>7.4f} {wps:>9,.0f}")
+              f"{m['relaxed_f1']:>7.4f} {m['type_f1']:>7.4f} {m['value_f1']:>7.4f} {speed}")
     return 0
 
 
