@@ -6,13 +6,14 @@ stages import for entities.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 
 from sitegen.extract.gazetteer import Gazetteer, check_entities, load_gazetteer
 from sitegen.extract.names import slugify
 from sitegen.extract.people import find_people, role_before
 from sitegen.model.entity import EntityKind, EntityRef
 from sitegen.model.text import Span
+from sitegen.text.scan import matches_by_span
 
 __all__ = ["Gazetteer", "check_entities", "find_entities", "load_gazetteer", "person_id"]
 
@@ -38,9 +39,9 @@ def find_entities(text: str, sentences: list[Span], gazetteer: Gazetteer) -> lis
     """
     refs: list[EntityRef] = []
     assert gazetteer.matcher is not None
-    for sentence in sentences:
+    for sentence, matches in zip(sentences, matches_by_span(gazetteer.matcher, text, sentences), strict=True):
         taken: list[tuple[int, int]] = []
-        for m in gazetteer.matcher.finditer(text, sentence.start, sentence.end):
+        for m in matches:
             surface = m.group()
             compound = text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].islower()
             if compound and gazetteer.names.get(surface) and \
@@ -83,10 +84,41 @@ def _resolve_surnames(text: str, sentences: list[Span], refs: list[EntityRef],
         out.append(ref)
     if not full:
         return out
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in full) + r")(?![\w-])")
     covered = [(r.start, r.end) for r in out]
+    hits = _surname_hits(text, full)
+    starts = [h[0] for h in hits]
     for sentence in sentences:
-        for m in pattern.finditer(text, sentence.start, sentence.end):
-            if not any(s <= m.start() < e for s, e in covered):
-                out.append(EntityRef(full[m.group()], m.start(), m.end(), m.group()))
+        at = bisect_left(starts, sentence.start)
+        last_end = sentence.start
+        while at < len(hits) and hits[at][0] < sentence.end:
+            begin, options = hits[at]
+            at += 1
+            if begin < last_end:
+                continue
+            # the first name (in table order) that fits here, as an alternation would choose
+            fit = next(((finish, surname) for finish, surname in options if finish == sentence.end
+                        or finish < sentence.end and not _wordish(text[finish])), None)
+            if fit is None:
+                continue
+            finish, surname = fit
+            last_end = finish
+            if not any(s <= begin < e for s, e in covered):
+                out.append(EntityRef(full[surname], begin, finish, surname))
     return sorted(out, key=lambda r: r.start)
+
+
+def _wordish(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+def _surname_hits(text: str, full: dict[str, str]) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Where each surname is written with no word character or hyphen before it: by start,
+    the (end, surname) candidates in the order of `full`."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    for surname in full:
+        at = text.find(surname)
+        while at != -1:
+            if at == 0 or not _wordish(text[at - 1]):
+                found.setdefault(at, []).append((at + len(surname), surname))
+            at = text.find(surname, at + 1)
+    return sorted(found.items())

@@ -16,6 +16,7 @@ import yaml
 from sitegen.errors import ContentError, Problem
 from sitegen.extract.names import name_key, slugify
 from sitegen.model.entity import Entity, EntityKind
+from sitegen.text.scan import trie_alternation
 from sitegen.text.tables import compile_pattern, read_rows, resource
 
 _KINDS = {"country", "region", "province", "city", "site"}
@@ -220,6 +221,6 @@ def load_gazetteer(content_dir: Path | None = None) -> Gazetteer:
     surfaces = sorted({s for s in names if not s.startswith("key:")} | set(demonyms), key=lambda s: -len(s))
     # not inside a name: "al-Baghdadi" is a man, not the town of Baghdadi
     inside_name = "".join(f"(?<!{re.escape(p)}-)" for p in sorted(particles))
-    alternation = "|".join(re.escape(s) for s in surfaces)
+    alternation = trie_alternation(surfaces)
     matcher = re.compile(r"(?<![\w])" + inside_name + "(?:" + alternation + r")(?![\w])")
     return Gazetteer(entities, names, demonyms, _titles(), particles, cues, kinds, matcher)

@@ -23,7 +23,7 @@ from sitegen.extract.entities import DEMONYM, REFERENCE
 from sitegen.extract.figures import find_figures
 from sitegen.extract.speakers import speaker
 from sitegen.extract.summary import summarize
-from sitegen.extract.triggers import Trigger, find_triggers, lexicon
+from sitegen.extract.triggers import Trigger, find_triggers_in, lexicon
 from sitegen.model.entity import EntityRef
 from sitegen.model.event import Figure, Mention
 from sitegen.model.text import Span
@@ -142,10 +142,9 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                   kind_of: Callable[[str], str]) -> tuple[Mention, ...]:
     """Every event mention of an article, in text order."""
     drafts: list[_Draft] = []
-    triggers_of: dict[int, list[Trigger]] = {}
+    triggers_of = dict(enumerate(find_triggers_in(text, sentences)))
     for index, sentence in enumerate(sentences):
-        triggers = find_triggers(text, sentence.start, sentence.end)
-        triggers_of[index] = triggers
+        triggers = triggers_of[index]
         anchors = find_anchors(text, sentence.start, sentence.end)
         items: list[tuple[int, int, object]] = [(a.start, a.end, a) for a in anchors]
         for tx in timexes:
@@ -183,7 +182,7 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
         _settle_sentence(text, sentence, here, triggers, refs, kind_of)
         drafts.extend(here)
     _link_follow_ups(text, drafts, triggers_of, refs)
-    _attach_figures(text, published, sentences, drafts, refs, kind_of)
+    _attach_figures(text, published, sentences, drafts, refs, kind_of, triggers_of)
     spans: dict[int, list[tuple[int, int]]] = {}
     for d in drafts:
         spans.setdefault(d.index, []).append((d.timex.start, d.timex.end))
@@ -276,7 +275,8 @@ def _untimed_target(index: int, published: date | None, drafts: list[_Draft]) ->
 
 
 def _attach_figures(text: str, published: date | None, sentences: list[Span], drafts: list[_Draft],
-                    refs: list[EntityRef], kind_of: Callable[[str], str]) -> None:
+                    refs: list[EntityRef], kind_of: Callable[[str], str],
+                    triggers_of: dict[int, list[Trigger]]) -> None:
     """Figures go to the mention of their sentence, or to the nearest violent event nearby;
     an untimed sentence with casualties or naming "the attack" also lends it its entities."""
     by_index: dict[int, list[_Draft]] = {}
@@ -284,7 +284,7 @@ def _attach_figures(text: str, published: date | None, sentences: list[Span], dr
         by_index.setdefault(d.index, []).append(d)
     for index, sentence in enumerate(sentences):
         figures = find_figures(text, sentence.start, sentence.end)
-        triggers = find_triggers(text, sentence.start, sentence.end)
+        triggers = triggers_of[index]
         own = by_index.get(index, [])
         if not own and _definite_event(text, sentence, (0, 0), triggers) == "violence" or (
                 not own and any(f.kind not in ("fighters", "troops") for f in figures)):

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from sitegen.extract.gazetteer import Gazetteer
 
 _TOKEN = re.compile(r"[A-Z][\w’']*(?:-[\w’']+)*|(?:al|el|bin|ibn|bint)(?:-[\w’']+)+|(?:al|el|bin|ibn|bint)\b")
 _CUE_BEFORE = re.compile(r"\b(?:known as|identified as|named|called)\s+$")
+_ROLE_PLACE = re.compile(r"\s(?:to|of|for|in)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+,?\s*$")
+_ROLE_AFTER = re.compile(r",\s+((?:[\w’'.-]+\s*){1,6})")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,41 +28,80 @@ class PersonMatch:
     role: str | None
 
 
-def _title_at_end(text: str, gazetteer: Gazetteer) -> tuple[str, str | None] | None:
+@dataclass(frozen=True, slots=True)
+class _TitleIndex:
+    """The title table arranged for quick look-ups, built once per table.
+
+    `forms` maps each written form (with and without its final period) to the first
+    (priority, surface, role) it has in table order, so the longest title still wins.
+    """
+
+    forms: dict[str, tuple[int, str, str | None]]
+    lengths: tuple[int, ...]
+    capital_heads: frozenset[str]
+    heads: frozenset[str]
+    lower_roles: dict[str, str | None]
+
+
+@cache
+def _title_index(titles: tuple[tuple[str, str | None], ...]) -> _TitleIndex:
+    forms: dict[str, tuple[int, str, str | None]] = {}
+    for i, (surface, role) in enumerate(titles):
+        for j, form in enumerate((surface, surface.rstrip("."))):
+            forms.setdefault(form, (2 * i + j, surface, role))
+    capital_heads = set()
+    for surface, _ in titles:
+        if surface[0].isupper():
+            head = surface.split()[0]
+            capital_heads.update((head, head.rstrip(".")))
+    lower_roles: dict[str, str | None] = {}
+    for surface, role in titles:
+        if surface[0].islower():
+            lower_roles.setdefault(surface, role)
+    return _TitleIndex(forms, tuple(sorted({len(f) for f in forms})), frozenset(capital_heads),
+                       frozenset(s.split()[0].rstrip(".") for s, _ in titles), lower_roles)
+
+
+def _title_at_end(text: str, index: _TitleIndex) -> tuple[str, str | None] | None:
     """The title that `text` ends with ("... Brig. Gen. "), if any."""
     stripped = text.rstrip()
-    for surface, role in gazetteer.titles:
-        for form in (surface, surface.rstrip(".")):
-            if not stripped.endswith(form):
-                continue
-            if len(stripped) == len(form) or not stripped[-len(form) - 1].isalnum():
-                return surface, role
-    return None
+    n = len(stripped)
+    best: tuple[int, str, str | None] | None = None
+    forms = index.forms
+    for length in index.lengths:
+        if length > n:
+            break
+        hit = forms.get(stripped[n - length:])
+        if hit is not None and (length == n or not stripped[n - length - 1].isalnum()) \
+                and (best is None or hit[0] < best[0]):
+            best = hit
+    return (best[1], best[2]) if best else None
 
 
 def role_before(text: str, gazetteer: Gazetteer) -> tuple[bool, str | None]:
     """Whether a title (optionally "to/of/for <Place>" and a comma) precedes the name."""
+    index = _title_index(gazetteer.titles)
     window = text[-80:]
-    found = _title_at_end(window, gazetteer)
+    found = _title_at_end(window, index)
     if found:
         return True, found[1]
-    m = re.search(r"\s(?:to|of|for|in)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*)+,?\s*$", window)
+    m = _ROLE_PLACE.search(window)
     if m:
-        found = _title_at_end(window[:m.start()], gazetteer)
+        found = _title_at_end(window[:m.start()], index)
         if found:
             return True, found[1]
     return False, None
 
 
-def _role_after(text: str, gazetteer: Gazetteer) -> str | None:
+def _role_after(text: str, index: _TitleIndex) -> str | None:
     """The role in ", spokesperson for ..." or ", the Islamic State deputy commander" after a name."""
-    m = re.match(r",\s+((?:[\w’'.-]+\s*){1,6})", text)
+    m = _ROLE_AFTER.match(text)
     if not m:
         return None
+    roles = index.lower_roles
     for head in m.group(1).split()[:6]:
-        for surface, role in gazetteer.titles:
-            if surface == head and surface[0].islower():
-                return role
+        if head in roles:
+            return roles[head]
     return None
 
 
@@ -66,6 +109,8 @@ def find_people(text: str, start: int, end: int, gazetteer: Gazetteer,
                 taken: list[tuple[int, int]]) -> list[PersonMatch]:
     """People named in `text[start:end]` whose spans do not overlap `taken` (gazetteer hits)."""
     found: list[PersonMatch] = []
+    index = _title_index(gazetteer.titles)
+    particles = gazetteer.particles
     tokens = [m for m in _TOKEN.finditer(text, start, end)
               if not any(s < m.end() and m.start() < e for s, e in taken)]
     groups: list[list[re.Match[str]]] = []
@@ -83,9 +128,7 @@ def find_people(text: str, start: int, end: int, gazetteer: Gazetteer,
             ok, r = role_before(before, gazetteer)
             if ok:
                 titled, role = True, r
-            first = group[0].group()
-            if any(first == s.split()[0].rstrip(".") or first == s.split()[0] for s, _ in gazetteer.titles
-                   if s[0].isupper()) and len(group) > 1:
+            if len(group) > 1 and group[0].group() in index.capital_heads:
                 rest = text[group[0].start():group[-1].end()]
                 hit = next(((s, r2) for s, r2 in gazetteer.titles
                             if rest.startswith(s) or rest.startswith(s.rstrip("."))), None)
@@ -96,22 +139,22 @@ def find_people(text: str, start: int, end: int, gazetteer: Gazetteer,
                     titled, role = True, hit[1]
                     continue
             break
-        while group and group[-1].group().lower() in gazetteer.particles:
+        while group and group[-1].group().lower() in particles:
             group.pop()
         if len(group) < 2 and not (titled and group):
             continue
         s, e = group[0].start(), group[-1].end()
         name = text[s:e]
         before = text[max(start, s - 40):s]
-        if re.search(r"\b[Tt]he\s+$", before) and not titled:
+        if not titled and _THE_BEFORE.search(before):
             continue
-        particle = any(t.group().split("-")[0] in gazetteer.particles for t in group)
-        after_role = _role_after(text[e:end], gazetteer)
+        particle = any(t.group().split("-")[0] in particles for t in group)
+        after_role = _role_after(text[e:end], index)
         cued = bool(_CUE_BEFORE.search(before))
         if not (titled or particle or after_role or cued):
             continue
         if len(group) == 1 and titled:
-            if any(group[0].group() == t.split()[0].rstrip(".") for t, _ in gazetteer.titles):
+            if group[0].group() in index.heads:
                 continue
             found.append(PersonMatch(s, e, name, role))  # a surname after a title; resolved later
             continue

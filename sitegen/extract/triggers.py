@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from sitegen.model.text import Span
+from sitegen.text.scan import matches_by_span, trie_alternation
 from sitegen.text.tables import read_rows, resource
 
 _POS = {"noun", "verb"}
@@ -74,7 +76,7 @@ def lexicon() -> Lexicon:
         if surface in words:
             raise row.fail(f"{surface!r} is listed twice")
         words[surface] = TriggerWord(surface, type_, pos, flag_set)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    alternation = trie_alternation(words, fold_case=True, space=r"\s+")
     matcher = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
     return Lexicon(words, classes, labels, matcher)
 
@@ -85,17 +87,32 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     A trigger in the "of" complement of a shielding noun ("the news of the operation") is
     left out: the noun, not the operation, is what a date next to it dates.
     """
-    lex = lexicon()
+    return _triggers(text, end, list(lexicon().matcher.finditer(text, start, end)))
+
+
+def find_triggers_in(text: str, sentences: list[Span]) -> list[list[Trigger]]:
+    """`find_triggers` of every sentence, from one scan of the text."""
+    found = matches_by_span(lexicon().matcher, text, sentences)
+    return [_triggers(text, s.end, ms) if ms else [] for s, ms in zip(sentences, found, strict=True)]
+
+
+def _triggers(text: str, end: int, matches: list[re.Match[str]]) -> list[Trigger]:
+    words = lexicon().words
     found: list[Trigger] = []
-    for m in lex.matcher.finditer(text, start, end):
-        key = re.sub(r"\s+", " ", m.group().lower())
-        found.append(Trigger(m.start(), m.end(), lex.words[key]))
+    for m in matches:
+        key = m.group().lower()
+        word = words.get(key)
+        if word is None:
+            word = words[" ".join(key.split())]
+        found.append(Trigger(m.start(), m.end(), word))
     shielded: set[int] = set()
     for i, trig in enumerate(found):
-        if trig.has("shield"):
+        if "shield" in trig.word.flags:
             tail = _OF_COMPLEMENT.match(text[trig.end:end])
             if tail:
                 for j in range(i + 1, len(found)):
                     if found[j].start <= trig.end + tail.end() + 1:
                         shielded.add(j)
+    if not shielded:
+        return found
     return [t for i, t in enumerate(found) if i not in shielded]

@@ -1,0 +1,70 @@
+"""Fast matching of word tables: one trie-shaped alternation per table, and one scan of a
+whole text bucketed by sentence instead of one scan per sentence."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+from sitegen.model.text import Span
+
+
+def trie_alternation(words: Iterable[str], *, fold_case: bool = False, space: str | None = None) -> str:
+    """A regular expression matching any of `words`, preferring the longest, shaped as a
+    trie ("kill(?:ed|ing)?") so the engine tries one branch per character instead of every
+    word at every position. With `fold_case` the words are lowercased (compile the result
+    with re.IGNORECASE); `space`, when given, replaces each space ("\\s+")."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word.lower() if fold_case else word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _render(root, space) or "(?!)"
+
+
+def _render(node: dict[str, dict], space: str | None) -> str:
+    branches = [(space if char == " " and space else re.escape(char)) + _render(child, space)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word may end here; a longer one is tried first
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+    return body
+
+
+def matches_by_span(pattern: re.Pattern[str], text: str,
+                    spans: Sequence[Span]) -> list[list[re.Match[str]]]:
+    """For each span, what `pattern.finditer(text, span.start, span.end)` yields, from one
+    scan of `text`.
+
+    Valid for patterns whose only look-ahead past a match is "not a word character" (or
+    similar), so that the whitespace after a sentence reads like the end of the text. A
+    span with a match crossing its edges, or not followed by whitespace, is scanned alone.
+    """
+    out: list[list[re.Match[str]]] = [[] for _ in spans]
+    ordered = all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    if not ordered:
+        return [list(pattern.finditer(text, s.start, s.end)) for s in spans]
+    starts = [s.start for s in spans]
+    alone: set[int] = set()
+    count = len(spans)
+    for m in pattern.finditer(text, starts[0] if spans else 0, spans[-1].end if spans else 0):
+        begin, finish = m.span()
+        i = bisect_right(starts, begin) - 1
+        if i >= 0 and begin < spans[i].end:
+            if finish <= spans[i].end:
+                out[i].append(m)
+                continue
+            alone.add(i)
+        j = i + 1
+        while j < count and spans[j].start < finish:
+            alone.add(j)
+            j += 1
+    size = len(text)
+    for i, span in enumerate(spans):
+        if i in alone or (span.end < size and not text[span.end].isspace()):
+            out[i] = list(pattern.finditer(text, span.start, span.end))
+    return out
