@@ -68,6 +68,7 @@ HOSTILE_ENTITIES = (
      "aliases": ["Quote Front"]},
 )
 HOSTILE_NAMES = ("Evil One", "Dotdot", "Quote Front")
+SEARCH_INDEX = "pagefind/"  # the search index, written by the Pagefind program after rendering
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Tally:
     reserved: int = 0
     content_changed: int = 0
     identical: int = 0
+    identical_but_search: int = 0
     different: list[str] = field(default_factory=list)
 
 
@@ -286,12 +288,18 @@ def run_command(args: list[str], tally: Tally, where: str) -> int | None:
             code = sitegen_main(args)
     except BaseException as exc:  # noqa: BLE001 - anything escaping the CLI is what we count
         frame = traceback.extract_tb(exc.__traceback__)[-1]
-        tally.crashes.append(f"{where}: {args[0]}: {type(exc).__name__}: {str(exc)[:160]} "
-                             f"at {Path(frame.filename).name}:{frame.lineno} ({frame.name})")
+        crash(tally, f"{where}: {args[0]}: {type(exc).__name__}: {str(exc)[:160]} "
+                     f"at {Path(frame.filename).name}:{frame.lineno} ({frame.name})")
         return None
     if code != 0:
         tally.clear_errors += 1
     return code
+
+
+def crash(tally: Tally, text: str) -> None:
+    """Count a crash and say it at once, so a long run shows its crashes as they happen."""
+    tally.crashes.append(text)
+    print(f"CRASH {text}", file=sys.stderr, flush=True)
 
 
 def changed(before: dict[str, str], after: dict[str, str]) -> int:
@@ -331,12 +339,16 @@ def run_batch(folder: Path, tally: Tally, jobs: int, theme: Path, label: str) ->
     tally.commands += 1
     tally.content_changed += changed(before, tree_digest(content))
     if "Traceback" in done.stderr:
-        tally.crashes.append(f"{label}: second build: {done.stderr.strip().splitlines()[-1][:200]}")
+        crash(tally, f"{label}: second build: {done.stderr.strip().splitlines()[-1][:200]}")
         return
-    if site_b.is_dir() and tree_digest(site_a) == tree_digest(site_b):
+    a, b = tree_digest(site_a), tree_digest(site_b) if site_b.is_dir() else {}
+    differing = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+    if not differing:
         tally.identical += 1
+    elif all(k.startswith(SEARCH_INDEX) for k in differing):
+        tally.identical_but_search += 1
     else:
-        tally.different.append(label)
+        tally.different.append(f"{label} ({len(differing)} files, e.g. {differing[0]})")
 
 
 def report(tally: Tally, seconds: float) -> str:
@@ -347,8 +359,10 @@ def report(tally: Tally, seconds: float) -> str:
         f"unescaped payloads found in output: {sum(tally.payloads.values())} (target 0)"
         + (f" {dict(tally.payloads)}" if tally.payloads else ""),
         f"files in content/ changed: {tally.content_changed} (target 0)",
-        f"two-build byte comparison: {tally.identical}/{tally.batches} batches identical"
-        + (f"; differ: {', '.join(tally.different[:10])}" if tally.different else ""),
+        f"two-build byte comparison: {tally.identical}/{tally.batches} batches identical; "
+        f"{tally.identical_but_search} identical apart from the search index ({SEARCH_INDEX}); "
+        f"{len(tally.different)} differ elsewhere"
+        + (f": {'; '.join(tally.different[:10])}" if tally.different else ""),
         f"commands that stopped with a clear error (exit 1): {tally.clear_errors}",
         "known defects, counted apart: "
         f"markup in TimelineJS text {tally.export_payloads['HTML in TimelineJS headline'] + tally.export_payloads['HTML in TimelineJS text']}, "  # noqa: E501
@@ -385,7 +399,8 @@ def main(argv: list[str] | None = None) -> int:
             if not args.work:
                 shutil.rmtree(folder, ignore_errors=True)
             print(f"{label}: {tally.articles}/{args.cases} articles, {len(tally.crashes)} crashes, "
-                  f"{sum(tally.payloads.values())} payloads, {time.perf_counter() - start:.0f} s",
+                  f"{sum(tally.payloads.values())} payloads, {len(tally.different)} differing, "
+                  f"{time.perf_counter() - start:.0f} s",
                   file=sys.stderr, flush=True)
     finally:
         if not args.work:
