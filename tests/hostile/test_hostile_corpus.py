@@ -16,8 +16,9 @@ import pytest
 
 from sitegen.build import build_site
 from sitegen.cli import main
-from sitegen.errors import ContentError
+from sitegen.errors import ContentError, SitegenError
 from sitegen.render.environment import theme_dir
+from sitegen.search import pagefind_available
 from tests.hostile.conftest import HOSTILE, tree_digest
 from tests.hostile.scan import reserved_names, scan_csv, scan_paths, scan_site, scan_timelinejs
 
@@ -128,9 +129,28 @@ def test_every_command_leaves_content_unchanged(hostile_build, tmp_path, capsys)
     assert "2024-05-21-binary.md:1:1: error:" in out.err
 
 
-def test_two_builds_are_byte_identical(hostile_build, tmp_path):
-    build_site(hostile_build.content, tmp_path / "again", jobs=2, cache_dir=None)
-    assert tree_digest(tmp_path / "again") == tree_digest(hostile_build.site)
+SEARCH_INDEX = "pagefind/"
+
+
+@pytest.fixture(scope="module")
+def second_build(hostile_build, tmp_path_factory) -> Path:
+    """The hostile corpus built again: other worker count, no cache."""
+    site = tmp_path_factory.mktemp("again") / "site"
+    build_site(hostile_build.content, site, jobs=2, cache_dir=None)
+    return site
+
+
+def test_two_builds_are_byte_identical_outside_the_search_index(hostile_build, second_build):
+    first = {k: v for k, v in tree_digest(hostile_build.site).items() if not k.startswith(SEARCH_INDEX)}
+    again = {k: v for k, v in tree_digest(second_build).items() if not k.startswith(SEARCH_INDEX)}
+    assert again == first
+
+
+@pytest.mark.xfail(pagefind_available(), strict=True,
+                   reason="sitegen/search.py:_write_index: the Pagefind index differs from build to build "
+                   "(hashed file names and pagefind-entry.json), so two sites are not byte-identical")
+def test_two_builds_are_byte_identical(hostile_build, second_build):
+    assert tree_digest(second_build) == tree_digest(hostile_build.site)
 
 
 def test_an_era_id_that_would_leave_the_folder_stops_the_build(tmp_path):
@@ -144,25 +164,20 @@ def test_an_era_id_that_would_leave_the_folder_stops_the_build(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
-# Defects found with this corpus: each test fails today and passes once the defect is fixed.
+# Exports other tools open: TimelineJS shows its text fields as HTML, spreadsheets run formulas,
+# Windows cannot create device names, feed readers reject characters XML forbids.
 
-@pytest.mark.xfail(strict=True, reason="TimelineJS shows headline/text as HTML; sitegen/render/datasets.py:"
-                   "timelinejs copies event titles and summaries unescaped")
 def test_timelinejs_export_carries_no_markup(hostile_build):
     data = json.loads((hostile_build.site / "timelinejs.json").read_text(encoding="utf-8"))
     findings = scan_timelinejs(data, "timelinejs.json")
     assert findings == [], "\n".join(map(str, findings))
 
 
-@pytest.mark.xfail(strict=True, reason="sitegen/render/datasets.py:events_csv writes cells starting with "
-                   "= + @ as given, which spreadsheets run as formulas")
 def test_csv_export_has_no_formula_cells(hostile_build):
     findings = scan_csv((hostile_build.site / "events.csv").read_text(encoding="utf-8"), "events.csv")
     assert findings == [], "\n".join(map(str, findings))
 
 
-@pytest.mark.xfail(strict=True, reason="sitegen/render/urls.py:segment keeps reserved names (CON, NUL) "
-                   "as folder names, which cannot be created or copied on Windows")
 def test_no_output_path_uses_a_reserved_name(hostile_build):
     findings = reserved_names(hostile_build.site)
     assert findings == [], "\n".join(map(str, findings))
@@ -233,8 +248,6 @@ def test_a_publication_date_at_the_end_of_the_calendar_does_not_stop_the_build(t
         assert report.articles == 1
 
 
-@pytest.mark.xfail(strict=True, reason="the loader keeps control characters of the article text and "
-                   "sitegen/render/feeds.py:atom_feed writes them into titles: the feeds are not XML")
 def test_control_characters_in_an_article_keep_feeds_well_formed(tmp_path):
     articles = tmp_path / "content" / "articles"
     articles.mkdir(parents=True)
@@ -244,3 +257,41 @@ def test_control_characters_in_an_article_keep_feeds_well_formed(tmp_path):
     build_site(tmp_path / "content", tmp_path / "site", jobs=1)
     findings = scan_site(tmp_path / "site", theme_dir(None), csv_formulas=False, timelinejs_markup=False)
     assert findings == [], "\n".join(map(str, findings))
+
+
+def test_two_ids_that_would_share_a_folder_stop_the_build_and_keep_the_old_site(tmp_path, hostile_build):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "entities.yml").write_text(
+        'entities:\n  - id: "al/qaim"\n    kind: place\n    name: Slash Town\n'
+        '  - id: "al-qaim"\n    kind: place\n    name: Dash Town\n', encoding="utf-8")
+    (content / "articles" / "2024-05-02-two-towns.md").write_text(
+        "---\ntitle: Two towns\npublisher: Example\npublished: 2024-05-02\n---\n"
+        "Militants attacked Slash Town on 1 May 2024, killing four soldiers.\n\n"
+        "Gunmen attacked Dash Town on 30 April 2024, killing two policemen.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    shutil.copytree(hostile_build.site, site)
+    before = tree_digest(site)
+    with pytest.raises(SitegenError) as err:
+        build_site(content, site, jobs=1)
+    assert "Slash Town" in str(err.value) and "Dash Town" in str(err.value)
+    assert tree_digest(site) == before
+
+
+@pytest.mark.xfail(strict=True, reason="an entity id of 300 characters becomes a 300-byte folder name: "
+                   "sitegen/render/urls.py:segment does not shorten it and the build stops with "
+                   "OSError 'File name too long' (nor does sitegen/extract/entities.py refuse it)")
+def test_an_id_longer_than_a_file_name_can_be_does_not_stop_the_build(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "entities.yml").write_text(
+        f'entities:\n  - id: "{"a" * 300}"\n    kind: place\n    name: Longtown\n', encoding="utf-8")
+    (content / "articles" / "2024-05-02-long.md").write_text(
+        "---\ntitle: Long\npublisher: Example\npublished: 2024-05-02\n---\n"
+        "Militants attacked Longtown on 1 May 2024, killing four soldiers.\n", encoding="utf-8")
+    try:
+        build_site(content, tmp_path / "site", jobs=1)
+    except ContentError as err:
+        assert any(p.path.endswith("entities.yml") and p.line == 2 for p in err.value.problems)
+    else:
+        assert scan_paths(tmp_path / "site") == []
