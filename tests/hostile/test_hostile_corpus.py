@@ -295,3 +295,14 @@ def test_an_id_longer_than_a_file_name_can_be_does_not_stop_the_build(tmp_path):
         assert any(p.path.endswith("entities.yml") and p.line == 2 for p in err.value.problems)
     else:
         assert scan_paths(tmp_path / "site") == []
+
+
+def test_a_script_address_as_the_sites_base_url_stops_the_build(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(HOSTILE, content)
+    (content / "site.yml").write_text('title: Site\nbase_url: " javascript:alert(1)//"\n', encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        build_site(content, tmp_path / "site", jobs=1)
+    assert any(p.path.endswith("site.yml") and p.line == 2 and p.is_error and "javascript:" in p.message
+               for p in err.value.problems)
+    assert not (tmp_path / "site").exists()
