@@ -9,8 +9,12 @@ from functools import cache
 
 from sitegen.extract.dates import shift, truncate
 from sitegen.extract.figures import vocabulary
+from sitegen.model.text import Span
 from sitegen.model.time import DateValue, Precision
+from sitegen.text.scan import spans_that_may_match
 from sitegen.text.tables import compile_pattern, read_rows, resource
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,17 @@ def anchor_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(rules)
 
 
+@cache
+def _any_rule() -> tuple[re.Pattern[str], ...]:
+    """The rules as one alternation with their groups unnamed (a filter: does any rule
+    match?), or the rules themselves when a rule refers back to a group."""
+    patterns = [p for _, p in anchor_rules()]
+    if any(re.search(r"\(\?P=|\\\d", p.pattern) for p in patterns):
+        return tuple(patterns)
+    unnamed = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for p in patterns)
+    return (re.compile(unnamed, re.IGNORECASE),)
+
+
 def _count(word: str) -> int | None:
     word = word.lower()
     if word.isdigit():
@@ -44,6 +59,15 @@ def _count(word: str) -> int | None:
     if word in ("a", "an"):
         return 1
     return vocabulary().numbers.get(word)
+
+
+def find_anchors_in(text: str, sentences: list[Span]) -> list[list[AnchorMatch]]:
+    """`find_anchors` of every sentence; sentences no rule can match are skipped after a
+    few searches of the whole text."""
+    keep = [False] * len(sentences)
+    for pattern in _any_rule():
+        keep = [k or m for k, m in zip(keep, spans_that_may_match(pattern, text, sentences), strict=True)]
+    return [find_anchors(text, s.start, s.end) if k else [] for s, k in zip(sentences, keep, strict=True)]
 
 
 def find_anchors(text: str, start: int, end: int) -> list[AnchorMatch]:

@@ -6,7 +6,9 @@ stages import for entities.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from functools import cache
 
 from sitegen.extract.gazetteer import Gazetteer, check_entities, load_gazetteer
 from sitegen.extract.names import slugify
@@ -28,7 +30,18 @@ def person_id(name: str, gazetteer: Gazetteer) -> str:
 
 def _is_reference(text: str, start: int, gazetteer: Gazetteer) -> bool:
     before = text[max(0, start - 60):start]
-    return any(cue.search(before) for cue in gazetteer.reference_cues)
+    return any(cue.search(before) for cue in _cues(gazetteer.reference_cues))
+
+
+@cache
+def _cues(cues: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """The cues as one alternation when they allow it (same flags, no group references)."""
+    if len({c.flags for c in cues}) != 1 or any(c.groupindex or re.search(r"\\\d", c.pattern) for c in cues):
+        return cues
+    try:
+        return (re.compile("|".join(f"(?:{c.pattern})" for c in cues), cues[0].flags),)
+    except re.error:
+        return cues
 
 
 def find_entities(text: str, sentences: list[Span], gazetteer: Gazetteer) -> list[EntityRef]:

@@ -15,8 +15,13 @@ import yaml
 
 from sitegen.errors import ResourceError
 from sitegen.model.event import Figure
+from sitegen.model.text import Span
+from sitegen.text.scan import spans_that_may_match, trie_alternation
 from sitegen.text.tables import resource
 
+_NOT_A_COUNT = re.compile(r"[$€£]\s*$|\b(?:no\.|number)\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
+_DEATHS_OF = re.compile(r"\b(deaths?|killing|wounding)\s+of\s+$", re.IGNORECASE)
 _SECTIONS = ("numbers", "vague", "qualifiers", "kinds", "object_verbs", "groups", "strength_groups")
 
 
@@ -34,10 +39,13 @@ class FigureVocabulary:
     count: re.Pattern[str]
     verb_before: re.Pattern[str]
     kind_after: re.Pattern[str]
+    group_heads: tuple[str, ...] = ()  # the group words, longest first
+    may_count: re.Pattern[str] | None = None  # text without a match holds no figure
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words as one alternation, longest first (shaped as a trie; compile ignoring case)."""
+    return trie_alternation(words, fold_case=True)
 
 
 @cache
@@ -56,8 +64,8 @@ def vocabulary() -> FigureVocabulary:
             raise ResourceError(path, f"numbers/vague: {word}", "the value must be a whole number")
     number = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_alt(data['numbers'])}"
     qual = _alt(data["qualifiers"])
-    count = re.compile(
-        rf"(?:(?P<qual>{qual})\s+)?"
+    count = re.compile(  # a count starts a word: "someone", "often" hold no number
+        rf"(?<!\w)(?:(?P<qual>{qual})\s+)?"
         rf"(?:(?P<vague>{_alt(data['vague'])})|(?:between\s+)?(?P<n1>{number})"
         rf"(?:\s*(?:to|and|-|–)\s*(?P<n2>{number}))?)"
         rf"(?P<group>(?:\s+(?!(?:{_alt(data['kinds'])})\b)[\w’'-]+){{0,3}}?\s+(?:{_alt(data['groups'])}))?\b",
@@ -66,9 +74,11 @@ def vocabulary() -> FigureVocabulary:
     kind_after = re.compile(
         rf"\s*(?:(?:had|have|has|were|was|are|is|been|being|also|reportedly|later|all|\s)+)?"
         rf"(?:among\s+the\s+)?({_alt(data['kinds'])})\b", re.IGNORECASE)
+    may_count = re.compile(rf"(?<!\w)(?:\d|{_alt([*data['numbers'], *data['vague']])})", re.IGNORECASE)
     return FigureVocabulary(data["numbers"], data["vague"], data["qualifiers"], data["kinds"],
                             data["object_verbs"], data["groups"], data["strength_groups"], count,
-                            verb_before, kind_after)
+                            verb_before, kind_after,
+                            tuple(sorted(data["groups"], key=len, reverse=True)), may_count)
 
 
 def _value(text: str, vocab: FigureVocabulary) -> int:
@@ -84,7 +94,7 @@ def _group(phrase: str, vocab: FigureVocabulary) -> tuple[str | None, str | None
     if not words:
         return None, None
     lower = words.lower()
-    head = next((g for g in sorted(vocab.groups, key=len, reverse=True) if lower.endswith(g)), None)
+    head = next((g for g in vocab.group_heads if lower.endswith(g)), None)
     if head is None:
         return None, None
     group = vocab.groups[head]
@@ -93,6 +103,12 @@ def _group(phrase: str, vocab: FigureVocabulary) -> tuple[str | None, str | None
     if named and group in ("soldiers", "troops", "civilians", "police"):
         group = f"{named[0]} {group}"
     return group, vocab.strength.get(head)
+
+
+def find_figures_in(text: str, sentences: list[Span]) -> list[list[Figure]]:
+    """`find_figures` of every sentence; only sentences with a digit or a number word are read."""
+    may = spans_that_may_match(vocabulary().may_count, text, sentences)
+    return [find_figures(text, s.start, s.end) if k else [] for s, k in zip(sentences, may, strict=True)]
 
 
 def find_figures(text: str, start: int, end: int) -> list[Figure]:
@@ -104,23 +120,21 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             continue
         before = text[max(start, m.start() - 40):m.start()]
         after = text[m.end():min(end, m.end() + 60)]
-        if re.search(r"[$€£]\s*$|\b(?:no\.|number)\s*$", before, re.IGNORECASE):
+        if _NOT_A_COUNT.search(before):
             continue
-        if m.group("n1") and re.fullmatch(r"\d{4}", m.group("n1")) and not m.group("group"):
+        if m.group("n1") and _YEAR.fullmatch(m.group("n1")) and not m.group("group"):
             continue  # a year, not a count
         group, strength = _group(m.group("group") or "", vocab)
         kind = None
-        verb_before = vocab.verb_before.search(before)
         kind_after = vocab.kind_after.match(after)
-        deaths_of = re.search(r"\b(deaths?|killing|wounding)\s+of\s+$", before, re.IGNORECASE)
         if kind_after:
             kind = vocab.kinds[kind_after.group(1).lower()]
-        elif verb_before and group:
+        elif group is None:
+            continue  # neither a casualty word after it nor a group of people: no figure
+        elif verb_before := vocab.verb_before.search(before):
             kind = vocab.object_verbs[verb_before.group(1).lower()]
-        elif deaths_of and group:
+        elif deaths_of := _DEATHS_OF.search(before):
             kind = "killed" if deaths_of.group(1).lower() != "wounding" else "wounded"
-        elif re.search(r"\bwith\s+$", before) and kind_after:
-            kind = vocab.kinds[kind_after.group(1).lower()]
         elif strength and not m.group("vague"):
             kind = strength
         if kind is None:

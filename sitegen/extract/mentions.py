@@ -15,12 +15,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from sitegen.extract.anchors import find_anchors, resolve
+from sitegen.extract.anchors import find_anchors_in, resolve
 from sitegen.extract.attach import attach
 from sitegen.extract.clauses import clause_of, clause_spans
 from sitegen.extract.dates import mention_date
 from sitegen.extract.entities import DEMONYM, REFERENCE
-from sitegen.extract.figures import find_figures
+from sitegen.extract.figures import find_figures_in
 from sitegen.extract.speakers import speaker
 from sitegen.extract.summary import summarize
 from sitegen.extract.triggers import Trigger, find_triggers_in, lexicon
@@ -143,9 +143,10 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
     """Every event mention of an article, in text order."""
     drafts: list[_Draft] = []
     triggers_of = dict(enumerate(find_triggers_in(text, sentences)))
+    anchors_of = find_anchors_in(text, sentences)
     for index, sentence in enumerate(sentences):
         triggers = triggers_of[index]
-        anchors = find_anchors(text, sentence.start, sentence.end)
+        anchors = anchors_of[index]
         items: list[tuple[int, int, object]] = [(a.start, a.end, a) for a in anchors]
         for tx in timexes:
             if sentence.start <= tx.start < sentence.end and not any(
@@ -282,8 +283,9 @@ def _attach_figures(text: str, published: date | None, sentences: list[Span], dr
     by_index: dict[int, list[_Draft]] = {}
     for d in drafts:
         by_index.setdefault(d.index, []).append(d)
+    figures_of = find_figures_in(text, sentences)
     for index, sentence in enumerate(sentences):
-        figures = find_figures(text, sentence.start, sentence.end)
+        figures = figures_of[index]
         triggers = triggers_of[index]
         own = by_index.get(index, [])
         if not own and _definite_event(text, sentence, (0, 0), triggers) == "violence" or (

@@ -38,6 +38,7 @@ class _TitleIndex:
 
     forms: dict[str, tuple[int, str, str | None]]
     lengths: tuple[int, ...]
+    tails: frozenset[str]  # the last two characters of every form: a quick first test
     capital_heads: frozenset[str]
     heads: frozenset[str]
     lower_roles: dict[str, str | None]
@@ -58,13 +59,16 @@ def _title_index(titles: tuple[tuple[str, str | None], ...]) -> _TitleIndex:
     for surface, role in titles:
         if surface[0].islower():
             lower_roles.setdefault(surface, role)
-    return _TitleIndex(forms, tuple(sorted({len(f) for f in forms})), frozenset(capital_heads),
+    return _TitleIndex(forms, tuple(sorted({len(f) for f in forms})), frozenset(f[-2:] for f in forms),
+                       frozenset(capital_heads),
                        frozenset(s.split()[0].rstrip(".") for s, _ in titles), lower_roles)
 
 
 def _title_at_end(text: str, index: _TitleIndex) -> tuple[str, str | None] | None:
     """The title that `text` ends with ("... Brig. Gen. "), if any."""
     stripped = text.rstrip()
+    if stripped[-2:] not in index.tails and min(index.lengths, default=2) >= 2:
+        return None
     n = len(stripped)
     best: tuple[int, str, str | None] | None = None
     forms = index.forms
@@ -111,8 +115,15 @@ def find_people(text: str, start: int, end: int, gazetteer: Gazetteer,
     found: list[PersonMatch] = []
     index = _title_index(gazetteer.titles)
     particles = gazetteer.particles
-    tokens = [m for m in _TOKEN.finditer(text, start, end)
-              if not any(s < m.end() and m.start() < e for s, e in taken)]
+    tokens = []
+    at, count = 0, len(taken)  # `taken` is in text order and its spans do not overlap
+    for m in _TOKEN.finditer(text, start, end):
+        begin, finish = m.span()
+        while at < count and taken[at][1] <= begin:
+            at += 1
+        if at < count and taken[at][0] < finish:
+            continue
+        tokens.append(m)
     groups: list[list[re.Match[str]]] = []
     for tok in tokens:
         if groups and text[groups[-1][-1].end():tok.start()] == " ":

@@ -68,3 +68,26 @@ def matches_by_span(pattern: re.Pattern[str], text: str,
         if i in alone or (span.end < size and not text[span.end].isspace()):
             out[i] = list(pattern.finditer(text, span.start, span.end))
     return out
+
+
+def spans_that_may_match(pattern: re.Pattern[str], text: str, spans: Sequence[Span]) -> list[bool]:
+    """For each span, False only when `pattern.search(text, span.start, span.end)` surely
+    finds nothing, decided by a few searches of the whole text: a cheap filter before
+    running a costly per-span search.
+
+    Valid under the same condition as `matches_by_span`: a look-ahead that holds at the end
+    of the text also holds before whitespace. A span not followed by whitespace is always
+    kept (True).
+    """
+    size = len(text)
+    hit = -1  # the first match at or after the current span's start, or `size` when none
+    out: list[bool] = []
+    for span in spans:
+        if span.end < size and not text[span.end].isspace():
+            out.append(True)
+            continue
+        if hit < span.start:
+            m = pattern.search(text, span.start)
+            hit = m.start() if m else size
+        out.append(hit < span.end)
+    return out

@@ -51,9 +51,10 @@ def segment(text: str) -> tuple[list[Span], list[tuple[Span, str]]]:
     Furniture lines are left out of the sentences; a dateline prefix is cut off the
     sentence it opens.
     """
-    furniture = find_furniture(text)
+    lines = lines_of(text)
+    furniture = find_furniture(text, lines)
     sentences: list[Span] = []
-    for line in lines_of(text):
+    for line in lines:
         covered = [f for f, _ in furniture if f.overlaps(line)]
         if any(f.contains(line) for f in covered):
             continue
