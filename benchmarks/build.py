@@ -486,8 +486,9 @@ def stage_table(rows: list[Row]) -> str:
     for row in rows:
         fig = row.sitegen
         for label, run in (("cold", fig.cold), ("warm", fig.warm), ("one edit", fig.edit)):
-            if run is not None and run.rc == 0:
-                runs.append((f"{row.n:,} {label}", stage_times(run.stderr)))
+            if run is not None and run.rc != SKIPPED and stage_times(run.stderr):
+                status = "" if run.rc == 0 else f" ({_s(run)}, stages reached)"
+                runs.append((f"{row.n:,} {label}{status}", stage_times(run.stderr)))
     names: list[str] = []
     for _, times in runs:
         names += [name for name in times if name not in names]
