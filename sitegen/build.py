@@ -3,12 +3,13 @@ that replaces the previous site only when everything succeeded."""
 
 from __future__ import annotations
 
+import hashlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from sitegen.errors import Problem
-from sitegen.output import check_output_dir, write_atomically
+from sitegen.output import check_output_dir, read_stamp, write_atomically
 from sitegen.pipeline import PipelineResult, default_jobs, run_pipeline
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
@@ -28,8 +29,12 @@ class BuildReport:
     seconds: float
     stage_seconds: dict[str, float] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    unchanged: bool = False
 
     def summary(self) -> str:
+        if self.unchanged:
+            return (f"site unchanged: {self.pages} pages from {self.articles} articles, {self.events} "
+                    f"events; nothing changed since the last build ({self.seconds:.2f}s)")
         extract = self.stage_seconds.get("extract", 0.0)
         wps = f"{self.words / extract:,.0f}" if extract > 0 and self.cache_hits < self.articles else "cached"
         warnings = sum(1 for p in self.problems if not p.is_error)
@@ -53,6 +58,24 @@ def render_settings(result: PipelineResult, content_dir: Path | None, *,
     )
 
 
+def input_key(content_dir: Path, theme: Path | None, base_url: str | None, strict: bool) -> str:
+    """A hash of everything a build reads: content, theme, sitegen itself, and the options that
+    change output. Equal keys mean an identical site, so there is nothing to redo."""
+    from sitegen.cache import site_code_fingerprint, tree_digest
+
+    digest = hashlib.sha256(f"{site_code_fingerprint()}/{base_url}/{strict}".encode())
+    tree_digest(content_dir, digest)
+    if theme is not None:
+        tree_digest(theme, digest)
+    return digest.hexdigest()
+
+
+def _theme_beside(content_dir: Path) -> Path | None:
+    """A `theme/` folder beside the content (as in this repository) is the site's theme."""
+    candidate = content_dir.resolve().parent / "theme"
+    return candidate if (candidate / "base.html").is_file() else None
+
+
 def build_site(
     content_dir: Path,
     out_dir: Path,
@@ -63,13 +86,25 @@ def build_site(
     progress: Progress | None = None,
     base_url: str | None = None,
 ) -> BuildReport:
-    """Load, extract, merge and render `content_dir` into `out_dir`, atomically."""
+    """Load, extract, merge and render `content_dir` into `out_dir`, atomically. When nothing
+    the site depends on changed since the build that wrote `out_dir`, nothing is redone."""
     start = time.perf_counter()
     progress = progress or Progress(verbose=False)
     jobs = jobs or default_jobs()
     check_output_dir(out_dir, content_dir)
+    theme = _theme_beside(content_dir)
+    with progress.stage("fingerprint"):
+        key = input_key(content_dir, theme, base_url, strict)
+    stamp = read_stamp(out_dir)
+    if stamp.get("key") == key:
+        return BuildReport(
+            articles=stamp["articles"], events=stamp["events"], undated=stamp["undated"],
+            pages=stamp["pages"], words=stamp["words"], cache_hits=stamp["articles"],
+            seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),
+            problems=[Problem(**p) for p in stamp.get("problems", [])], unchanged=True,
+        )
     result = run_pipeline(content_dir, strict=strict, jobs=jobs, cache_dir=cache_dir, progress=progress)
-    settings = render_settings(result, content_dir, base_url=base_url)
+    settings = replace(render_settings(result, content_dir, base_url=base_url), theme_dir=theme)
     rendered = {}
 
     def fill(tmp: Path) -> None:
@@ -78,12 +113,15 @@ def build_site(
         with progress.stage("search index"):
             add_search(tmp)
 
-    with progress.stage("write"):
-        write_atomically(out_dir, fill)
     timeline = result.timeline
+    counts = {"articles": len(timeline.articles), "events": len(timeline.events),
+              "undated": len(timeline.undated), "words": result.words}
+    with progress.stage("write"):
+        write_atomically(out_dir, fill, stamp=lambda: {
+            "key": key, **counts, "pages": rendered["result"].pages,
+            "problems": [asdict(p) for p in result.problems]})
     return BuildReport(
-        articles=len(timeline.articles), events=len(timeline.events), undated=len(timeline.undated),
-        pages=rendered["result"].pages, words=result.words, cache_hits=result.cache_hits,
+        **counts, pages=rendered["result"].pages, cache_hits=result.cache_hits,
         seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),
         problems=result.problems,
     )

@@ -19,19 +19,30 @@ FORMAT = 1
 _HEADER = b"sitegen-cache"
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of sitegen's own code and language resources: editing a rule invalidates the cache."""
-    root = Path(sitegen.__file__).parent
-    digest = hashlib.sha256(f"{sitegen.__version__}/{FORMAT}".encode())
+def tree_digest(root: Path, digest, skip: frozenset[str] = frozenset()) -> None:
+    """Feed every file below `root` (path and bytes, in sorted order) into `digest`."""
     for path in sorted(root.rglob("*")):
         parts = path.relative_to(root).parts
-        # The theme and the renderer do not change what extraction finds.
-        if parts[0] in {"theme", "render"} or "__pycache__" in parts or path.suffix == ".pyc":
+        if parts[0] in skip or "__pycache__" in parts or path.suffix == ".pyc" or not path.is_file():
             continue
-        if path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of sitegen's extraction code and language resources: editing a rule invalidates
+    the cache. The theme and the renderer do not change what extraction finds."""
+    digest = hashlib.sha256(f"{sitegen.__version__}/{FORMAT}".encode())
+    tree_digest(Path(sitegen.__file__).parent, digest, frozenset({"theme", "render"}))
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def site_code_fingerprint() -> str:
+    """A hash of all of sitegen, theme included: what a rendered site depends on besides content."""
+    digest = hashlib.sha256(f"{sitegen.__version__}/{FORMAT}".encode())
+    tree_digest(Path(sitegen.__file__).parent, digest)
     return digest.hexdigest()[:16]
 
 

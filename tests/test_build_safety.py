@@ -117,3 +117,16 @@ def test_mkdocs_build_from_the_repository_root(tmp_path):
 
     assert broken_links(out) == []
     assert external_requests(out) == []
+
+
+def test_unchanged_content_is_not_rebuilt_and_an_edit_is(tmp_path, content_copy):
+    out = tmp_path / "site"
+    first = build_site(content_copy, out, jobs=1, cache_dir=tmp_path / "cache")
+    before = tree_digest(out)
+    again = build_site(content_copy, out, jobs=1, cache_dir=tmp_path / "cache")
+    assert again.unchanged and again.events == first.events and tree_digest(out) == before
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+    edited = build_site(content_copy, out, jobs=1, cache_dir=tmp_path / "cache")
+    assert not edited.unchanged and edited.cache_hits == 4
+    assert tree_digest(out) != before
