@@ -221,6 +221,7 @@ def load_gazetteer(content_dir: Path | None = None) -> Gazetteer:
     surfaces = sorted({s for s in names if not s.startswith("key:")} | set(demonyms), key=lambda s: -len(s))
     # not inside a name: "al-Baghdadi" is a man, not the town of Baghdadi
     inside_name = "".join(f"(?<!{re.escape(p)}-)" for p in sorted(particles))
+    inside_name = f"(?>(?<!-)|{inside_name})" if inside_name else ""  # most names follow no hyphen
     alternation = trie_alternation(surfaces)
     matcher = re.compile(r"(?<![\w])" + inside_name + "(?:" + alternation + r")(?![\w])")
     return Gazetteer(entities, names, demonyms, _titles(), particles, cues, kinds, matcher)

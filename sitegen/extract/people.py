@@ -59,15 +59,15 @@ def _title_index(titles: tuple[tuple[str, str | None], ...]) -> _TitleIndex:
     for surface, role in titles:
         if surface[0].islower():
             lower_roles.setdefault(surface, role)
-    return _TitleIndex(forms, tuple(sorted({len(f) for f in forms})), frozenset(f[-2:] for f in forms),
-                       frozenset(capital_heads),
+    lengths = tuple(sorted({len(f) for f in forms})) or (0,)
+    return _TitleIndex(forms, lengths, frozenset(f[-2:] for f in forms), frozenset(capital_heads),
                        frozenset(s.split()[0].rstrip(".") for s, _ in titles), lower_roles)
 
 
 def _title_at_end(text: str, index: _TitleIndex) -> tuple[str, str | None] | None:
     """The title that `text` ends with ("... Brig. Gen. "), if any."""
     stripped = text.rstrip()
-    if stripped[-2:] not in index.tails and min(index.lengths, default=2) >= 2:
+    if stripped[-2:] not in index.tails and index.lengths[0] >= 2:
         return None
     n = len(stripped)
     best: tuple[int, str, str | None] | None = None
@@ -84,11 +84,20 @@ def _title_at_end(text: str, index: _TitleIndex) -> tuple[str, str | None] | Non
 
 def role_before(text: str, gazetteer: Gazetteer) -> tuple[bool, str | None]:
     """Whether a title (optionally "to/of/for <Place>" and a comma) precedes the name."""
-    index = _title_index(gazetteer.titles)
+    return _role_before(text, _title_index(gazetteer.titles))
+
+
+def _role_before(text: str, index: _TitleIndex) -> tuple[bool, str | None]:
     window = text[-80:]
     found = _title_at_end(window, index)
     if found:
         return True, found[1]
+    # "... spokesperson for the Interior Ministry, ": the window must end in a capitalised word
+    tail = window.rstrip()
+    tail = (tail[:-1] if tail.endswith(",") else tail).rstrip()
+    last = tail.rsplit(None, 1)[-1] if tail else ""
+    if not ("A" <= last[:1] <= "Z"):
+        return False, None
     m = _ROLE_PLACE.search(window)
     if m:
         found = _title_at_end(window[:m.start()], index)
@@ -115,7 +124,9 @@ def find_people(text: str, start: int, end: int, gazetteer: Gazetteer,
     found: list[PersonMatch] = []
     index = _title_index(gazetteer.titles)
     particles = gazetteer.particles
-    tokens = []
+    groups: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    last = -2
     at, count = 0, len(taken)  # `taken` is in text order and its spans do not overlap
     for m in _TOKEN.finditer(text, start, end):
         begin, finish = m.span()
@@ -123,20 +134,19 @@ def find_people(text: str, start: int, end: int, gazetteer: Gazetteer,
             at += 1
         if at < count and taken[at][0] < finish:
             continue
-        tokens.append(m)
-    groups: list[list[re.Match[str]]] = []
-    for tok in tokens:
-        if groups and text[groups[-1][-1].end():tok.start()] == " ":
-            groups[-1].append(tok)
+        if last == begin - 1 and text[last] == " " and current:
+            current.append(m)
         else:
-            groups.append([tok])
+            current = [m]
+            groups.append(current)
+        last = finish
     for group in groups:
         # peel titles off the left ("Prime Minister Mohammed ...", "Gen. Erik Kurilla")
         role: str | None = None
         titled = False
         while group:
             before = text[max(start, group[0].start() - 80):group[0].start()]
-            ok, r = role_before(before, gazetteer)
+            ok, r = _role_before(before, index)
             if ok:
                 titled, role = True, r
             if len(group) > 1 and group[0].group() in index.capital_heads:
