@@ -20,10 +20,6 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sitegen.render.settings import RenderSettings
 
 from sitegen.errors import SitegenError
 from sitegen.model import DateValue, Precision
@@ -190,27 +186,6 @@ def pagefind_available() -> bool:
         return get_executable() is not None
     except Exception:  # the package raises its own error types when no binary is found
         return False
-
-
-def render_search_page(site_dir: Path, settings: RenderSettings) -> Path:
-    """Write `search/index.html` from the theme's `search.html` with the site's own layout.
-
-    For builds whose page list does not include the search page yet; a build that renders
-    `search.html` itself does not need this.
-    """
-    from sitegen.render.environment import make_environment, theme_dir
-    from sitegen.render.urls import Urls, root_of
-
-    urls = Urls(settings.directory_urls)
-    env = make_environment(theme_dir(settings.theme_dir), urls)
-    base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
-    env.globals.update(site=settings, site_title=settings.title, base=base, language=settings.language)
-    path = "search/"
-    html = env.get_template("search.html").render(path=path, root=root_of(path), page_title="Search")
-    target = Path(site_dir) / SEARCH_PAGE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, encoding="utf-8")
-    return target
 
 
 def add_search(site_dir: Path) -> None:

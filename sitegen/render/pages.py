@@ -299,6 +299,7 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
                        feed=False)
     specs.append(_spec("types/", "types.html", "Event types",
                        types=[(t, len(ev)) for t, ev in sorted(ix.by_type.items())]))
+    specs.append(_spec("search/", "search.html", "Search"))
     specs += hand_pages(settings.pages_dir, urls)
     specs += redirects(tl, urls, {s.path for s in specs})
     _refuse_collisions(specs)
