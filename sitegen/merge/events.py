@@ -7,12 +7,11 @@ from collections import Counter
 from sitegen.extract.entities import DEMONYM, REFERENCE, Gazetteer
 from sitegen.merge.cluster import Cluster
 from sitegen.merge.ids import event_id
+from sitegen.merge.titles import event_title
 from sitegen.merge.windows import finest_common
 from sitegen.model.entity import EntityKind
 from sitegen.model.event import Event, Mention
 from sitegen.text.tables import word_list
-
-_TITLE_WORDS = 16
 
 
 def _main_place(mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
@@ -33,15 +32,6 @@ def _main_place(mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
         return None
     return max(counts, key=lambda p: (len(gazetteer.ancestors(p)) > 1, counts[p],
                                       len(gazetteer.ancestors(p)), -order[p]))
-
-
-def _title(summary: str) -> str:
-    words = summary.rstrip(".…").split()
-    if len(words) <= _TITLE_WORDS:
-        return " ".join(words)
-    cut = " ".join(words[:_TITLE_WORDS])
-    comma = cut.rfind(", ")
-    return (cut[:comma] if comma > len(cut) // 2 else cut) + " …"
 
 
 def build_event(cluster: Cluster, gazetteer: Gazetteer, group_of: dict[str, int], taken: set[str]) -> Event:
@@ -75,7 +65,8 @@ def build_event(cluster: Cluster, gazetteer: Gazetteer, group_of: dict[str, int]
     articles = list(dict.fromkeys(m.article_id for m in mentions))
     groups = {group_of.get(a, hash(a)) for a in articles}
     return Event(
-        id=event_id(date.value, type_, place_name, taken), title=_title(lead.summary),
+        id=event_id(date.value, type_, place_name, taken),
+        title=event_title(core, lead, type_, place, gazetteer),
         summary=lead.summary, type=type_, date=date, mentions=tuple(mentions),
         people=tuple(people), places=tuple(places), organizations=tuple(orgs), modality=modality,
         conflicts=conflicts, independent_sources=len(groups))
