@@ -71,5 +71,5 @@ def test_a_long_clause_is_cut_at_a_clause_boundary():
 
 
 def test_a_quotation_goes_under_its_speakers_name():
-    assert clause_title("“Their finances are drying up,” Mark Hughes, UK ambassador to Iraq, told Congress.") \
-        == "Mark Hughes: “Their finances are drying up”"
+    said = "“Their finances are drying up,” Mark Hughes, UK ambassador to Iraq, told Congress."
+    assert clause_title(said) == "Mark Hughes: “Their finances are drying up”"
