@@ -4,7 +4,6 @@ whole text bucketed by sentence instead of one scan per sentence."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from sitegen.model.text import Span
@@ -49,18 +48,22 @@ def matches_by_span(pattern: re.Pattern[str], text: str,
     if not ordered:
         return [list(pattern.finditer(text, s.start, s.end)) for s in spans]
     starts = [s.start for s in spans]
+    ends = [s.end for s in spans]
     alone: set[int] = set()
     count = len(spans)
-    for m in pattern.finditer(text, starts[0] if spans else 0, spans[-1].end if spans else 0):
+    i = 0  # the first span not ending at or before the current match's start
+    for m in pattern.finditer(text, starts[0] if spans else 0, ends[-1] if spans else 0):
         begin, finish = m.span()
-        i = bisect_right(starts, begin) - 1
-        if i >= 0 and begin < spans[i].end:
-            if finish <= spans[i].end:
+        while i < count and ends[i] <= begin:
+            i += 1
+        j = i
+        if i < count and starts[i] <= begin:
+            if finish <= ends[i]:
                 out[i].append(m)
                 continue
             alone.add(i)
-        j = i + 1
-        while j < count and spans[j].start < finish:
+            j = i + 1
+        while j < count and starts[j] < finish:
             alone.add(j)
             j += 1
     size = len(text)
