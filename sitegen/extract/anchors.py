@@ -48,8 +48,10 @@ def _any_rule() -> tuple[re.Pattern[str], ...]:
     patterns = [p for _, p in anchor_rules()]
     if any(re.search(r"\(\?P=|\\\d", p.pattern) for p in patterns):
         return tuple(patterns)
-    unnamed = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for p in patterns)
-    return (re.compile(unnamed, re.IGNORECASE),)
+    bodies = [_NAMED_GROUP.sub("(?:", p.pattern) for p in patterns]
+    lead = r"\b" if all(b.startswith(r"\b") for b in bodies) else ""  # test a word start once
+    unnamed = "|".join(f"(?:{b[len(lead):]})" for b in bodies)
+    return (re.compile(f"{lead}(?:{unnamed})", re.IGNORECASE),)
 
 
 def _count(word: str) -> int | None:
