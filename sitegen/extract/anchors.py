@@ -11,7 +11,6 @@ from sitegen.extract.dates import shift, truncate
 from sitegen.extract.figures import vocabulary
 from sitegen.model.text import Span
 from sitegen.model.time import DateValue, Precision
-from sitegen.text.scan import spans_that_may_match
 from sitegen.text.tables import compile_pattern, read_rows, resource
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
@@ -64,11 +63,9 @@ def _count(word: str) -> int | None:
 
 
 def find_anchors_in(text: str, sentences: list[Span]) -> list[list[AnchorMatch]]:
-    """`find_anchors` of every sentence; sentences no rule can match are skipped after a
-    few searches of the whole text."""
-    keep = [False] * len(sentences)
-    for pattern in _any_rule():
-        keep = [k or m for k, m in zip(keep, spans_that_may_match(pattern, text, sentences), strict=True)]
+    """`find_anchors` of every sentence; a sentence no rule matches (one search for all of
+    them) is not searched rule by rule."""
+    keep = [any(p.search(text, s.start, s.end) for p in _any_rule()) for s in sentences]
     return [find_anchors(text, s.start, s.end) if k else [] for s, k in zip(sentences, keep, strict=True)]
 
 

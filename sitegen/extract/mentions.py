@@ -143,7 +143,11 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
     """Every event mention of an article, in text order."""
     drafts: list[_Draft] = []
     triggers_of = dict(enumerate(find_triggers_in(text, sentences)))
-    anchors_of = find_anchors_in(text, sentences)
+    # an anchored date needs a trigger in its sentence to date anything
+    with_triggers = [i for i, found in triggers_of.items() if found]
+    anchors_of = dict.fromkeys(range(len(sentences)), [])
+    anchors_of.update(zip(with_triggers, find_anchors_in(text, [sentences[i] for i in with_triggers]),
+                          strict=True))
     for index, sentence in enumerate(sentences):
         triggers = triggers_of[index]
         anchors = anchors_of[index]
@@ -283,8 +287,15 @@ def _attach_figures(text: str, published: date | None, sentences: list[Span], dr
     by_index: dict[int, list[_Draft]] = {}
     for d in drafts:
         by_index.setdefault(d.index, []).append(d)
-    figures_of = find_figures_in(text, sentences)
-    for index, sentence in enumerate(sentences):
+    # a sentence matters only with a mention of its own or a violent one within reach
+    reach = set(by_index)
+    for d in drafts:
+        if not d.follows and d.kind == "violence":
+            reach.update(range(d.index - _FIGURE_REACH, d.index + _FIGURE_REACH + 1))
+    needed = [i for i in range(len(sentences)) if i in reach]
+    figures_of = dict(zip(needed, find_figures_in(text, [sentences[i] for i in needed]), strict=True))
+    for index in needed:
+        sentence = sentences[index]
         figures = figures_of[index]
         triggers = triggers_of[index]
         own = by_index.get(index, [])
