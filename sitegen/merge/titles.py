@@ -134,8 +134,13 @@ def _claimant(m: Mention) -> str | None:
 
 
 def _count(f: Figure) -> str | None:
-    """A figure as reported: "at least 15 people", "3,000 to 5,000 fighters"; None for one
-    (a singular noun the text would have to give)."""
+    """A figure as reported: "at least 15 people", "3,000 to 5,000 fighters", "dozens of
+    people"; None for one (a singular noun the text would have to give)."""
+    group = f.group or "people"
+    vague = vocabulary().vague
+    if f.qualifier and f.qualifier in vague:  # the words stand for the number: "dozens of people"
+        words = f"{f.qualifier} of" if f"{f.qualifier} of" in vague else f.qualifier
+        return f"{words} {group}"
     if f.max is not None and f.max != f.min:
         number = f"{f.min:,} to {f.max:,}"
     elif f.min <= 1:
@@ -143,7 +148,7 @@ def _count(f: Figure) -> str | None:
     else:
         number = _spelled().get(f.min, f"{f.min:,}")
     qualifier = f.qualifier if f.qualifier and f.qualifier != "between" else None
-    words = [qualifier, number, f.group or "people"]
+    words = [qualifier, number, group]
     return " ".join(w for w in words if w)
 
 
@@ -203,9 +208,8 @@ def _place_phrase(m: Mention, place: str) -> str | None:
             if other and not between and gap.strip() == "and":
                 return f"{word.lower()} {name} and {_surface(other.text)}"
             continue
-        if use == "contain" or not between:
-            return f"{word.lower()} {name}" if use == "contain" and len(between) > 2 else \
-                " ".join([word.lower(), *between, name])
+        if use == "contain" or not between:  # "in a Baghdad market", "in Iraq's Anbar" -> "in ..."
+            return f"{word.lower()} {name}"
     return None
 
 

@@ -73,3 +73,18 @@ def test_a_long_clause_is_cut_at_a_clause_boundary():
 def test_a_quotation_goes_under_its_speakers_name():
     said = "“Their finances are drying up,” Mark Hughes, UK ambassador to Iraq, told Congress."
     assert clause_title(said) == "Mark Hughes: “Their finances are drying up”"
+
+
+def test_a_vague_count_stays_in_words():
+    assert title("Militants attacked a village near Tikrit on Monday. Dozens of civilians were killed.") \
+        == "Attack near Tikrit kills dozens of civilians"
+
+
+def test_a_place_that_qualifies_a_noun_is_where_the_event_was():
+    assert title("A car bomb exploded in a Baghdad market on Monday. Twenty people were killed.") \
+        == "Bombing in Baghdad kills 20 people"
+
+
+def test_a_claim_is_titled_as_a_claim():
+    assert title("ISIS claimed responsibility on Tuesday for a bombing in Kirkuk on Monday that killed "
+                 "eight people.") == "ISIS claims bombing in Kirkuk that killed eight people"
