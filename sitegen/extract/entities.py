@@ -28,11 +28,6 @@ def person_id(name: str, gazetteer: Gazetteer) -> str:
     return gazetteer.lookup(name) or slugify(name)
 
 
-def _is_reference(text: str, start: int, gazetteer: Gazetteer) -> bool:
-    before = text[max(0, start - 60):start]
-    return any(cue.search(before) for cue in _cues(gazetteer.reference_cues))
-
-
 @cache
 def _cues(cues: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
     """The cues as one alternation when they allow it (same flags, no group references)."""
@@ -52,29 +47,32 @@ def find_entities(text: str, sentences: list[Span], gazetteer: Gazetteer) -> lis
     """
     refs: list[EntityRef] = []
     assert gazetteer.matcher is not None
+    names, entities, demonyms = gazetteer.names, gazetteer.entities, gazetteer.demonyms
+    cues = _cues(gazetteer.reference_cues)
+    place, person = EntityKind.PLACE, EntityKind.PERSON
     for sentence, matches in zip(sentences, matches_by_span(gazetteer.matcher, text, sentences), strict=True):
         taken: list[tuple[int, int]] = []
         for m in matches:
             surface = m.group()
-            compound = text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].islower()
-            if compound and gazetteer.names.get(surface) and \
-                    gazetteer.entities[gazetteer.names[surface]].kind is EntityKind.PLACE:
+            start, end = m.span()
+            compound = text[end:end + 1] == "-" and text[end + 1:end + 2].islower()
+            if compound and names.get(surface) and entities[names[surface]].kind is place:
                 # "US-backed", "Iranian-led": the place qualifies someone, nothing happens there
-                refs.append(EntityRef(gazetteer.names[surface], m.start(), m.end(), surface, DEMONYM))
-            elif surface in gazetteer.demonyms:
-                refs.append(EntityRef(gazetteer.demonyms[surface], m.start(), m.end(), surface, DEMONYM))
+                refs.append(EntityRef(names[surface], start, end, surface, DEMONYM))
+            elif surface in demonyms:
+                refs.append(EntityRef(demonyms[surface], start, end, surface, DEMONYM))
             else:
-                eid = gazetteer.names[surface]
-                entity = gazetteer.entities[eid]
-                if entity.kind is EntityKind.PERSON:
-                    role = role_before(text[max(0, m.start() - 80):m.start()], gazetteer)[1]
+                eid = names[surface]
+                if entities[eid].kind is person:
+                    role = role_before(text[max(0, start - 80):start], gazetteer)[1]
                 else:
-                    role = REFERENCE if _is_reference(text, m.start(), gazetteer) else None
-                refs.append(EntityRef(eid, m.start(), m.end(), surface, role))
-            taken.append((m.start(), m.end()))
-        for person in find_people(text, sentence.start, sentence.end, gazetteer, taken):
-            refs.append(EntityRef(person_id(person.name, gazetteer), person.start, person.end,
-                                  person.name, person.role))
+                    before = text[max(0, start - 60):start]
+                    role = REFERENCE if any(cue.search(before) for cue in cues) else None
+                refs.append(EntityRef(eid, start, end, surface, role))
+            taken.append((start, end))
+        for found in find_people(text, sentence.start, sentence.end, gazetteer, taken):
+            refs.append(EntityRef(person_id(found.name, gazetteer), found.start, found.end,
+                                  found.name, found.role))
     return _resolve_surnames(text, sentences, sorted(refs, key=lambda r: r.start), gazetteer)
 
 
