@@ -355,6 +355,7 @@ def run_batch(folder: Path, tally: Tally, jobs: int, theme: Path, label: str) ->
     else:
         elsewhere = [k for k in differing if not k.startswith(SEARCH_INDEX) and k != MARKER]
         tally.different.append(f"{label} ({len(elsewhere)} files, e.g. {elsewhere[0]})")
+        print(f"DIFFER {tally.different[-1]}: {', '.join(elsewhere[:5])}", file=sys.stderr, flush=True)
 
 
 def report(tally: Tally, seconds: float) -> str:
@@ -386,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=10_000, help="articles to generate (default 10000)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     parser.add_argument("--batch", type=int, default=100, help="articles per content folder (default 100)")
+    parser.add_argument("--start", type=int, default=0,
+                        help="first case to run (default 0), to split a run over several processes")
     parser.add_argument("--jobs", "-j", type=int, default=1, help="worker processes per build (default 1)")
     parser.add_argument("--work", help="folder for the batches (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
@@ -394,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     tally = Tally()
     start = time.perf_counter()
     try:
-        for first in range(0, args.cases, args.batch):
+        for first in range(args.start, args.cases, args.batch):
             count = min(args.batch, args.cases - first)
             label = f"batch {first // args.batch:04d}"
             folder = work / f"batch-{first // args.batch:04d}"
@@ -405,8 +408,11 @@ def main(argv: list[str] | None = None) -> int:
             tally.batches += 1
             if not args.work:
                 shutil.rmtree(folder, ignore_errors=True)
-            print(f"{label}: {tally.articles}/{args.cases} articles, {len(tally.crashes)} crashes, "
-                  f"{sum(tally.payloads.values())} payloads, {len(tally.different)} differing, "
+            same = tally.identical + tally.identical_but_search
+            print(f"{label}: {tally.articles}/{args.cases - args.start} articles, "
+                  f"{len(tally.crashes)} crashes, {sum(tally.payloads.values())} payloads, "
+                  f"{tally.content_changed} content files changed, {same} identical, "
+                  f"{len(tally.different)} differing, "
                   f"{time.perf_counter() - start:.0f} s",
                   file=sys.stderr, flush=True)
     finally:
