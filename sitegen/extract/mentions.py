@@ -268,15 +268,18 @@ def _link_follow_ups(text: str, drafts: list[_Draft], triggers_of: dict[int, lis
 
 
 def _untimed_target(index: int, published: date | None, drafts: list[_Draft]) -> _Draft | None:
-    """The violent event an untimed sentence most likely tells more about: the nearest
-    current one before it (else after it), within a few sentences."""
+    """The violent event an untimed sentence most likely tells more about: the one told just
+    before it (a story continues the event it has just named), else the next one, within a
+    few sentences; between equally near ones, the current news before the recalled past."""
     near = [d for d in drafts if abs(d.index - index) <= _FIGURE_REACH and not d.follows
             and d.kind == "violence"]
-    recent = [d for d in near if published is None or d.date.end is None
-              or d.date.end >= published - _RECALL_AFTER]
-    if not (recent or near):
+    if not near:
         return None
-    return min(recent or near, key=lambda d: (d.index > index, abs(d.index - index)))
+
+    def recalled(d: _Draft) -> bool:
+        return not (published is None or d.date.end is None or d.date.end >= published - _RECALL_AFTER)
+
+    return min(near, key=lambda d: (d.index > index, abs(d.index - index), recalled(d)))
 
 
 def _attach_figures(text: str, published: date | None, sentences: list[Span], drafts: list[_Draft],

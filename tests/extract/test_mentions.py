@@ -70,6 +70,16 @@ def test_casualties_in_the_next_sentence_go_to_the_attack():
     assert [(f.kind, f.min, f.max) for f in m.figures] == [("killed", 4, 4), ("wounded", 5, 5)]
 
 
+def test_casualties_go_to_the_event_told_just_before_them_even_an_older_one():
+    ms = mentions("Last week, gunmen attacked a checkpoint in Kirkuk, killing three policemen. "
+                  "In March, a car bomb exploded in a market in Mosul. "
+                  "At least 20 people were killed and 45 wounded in the blast.",
+                  published=date(2024, 6, 10))
+    figures = {m.date.value: sorted((f.kind, f.min) for f in m.figures) for m in ms}
+    assert figures["2024-03"] == [("killed", 20), ("wounded", 45)]
+    assert figures["2024-W23"] == [("killed", 3)]  # the week before 10 June 2024
+
+
 def test_without_a_publication_date_relative_dates_stay_unresolved():
     (m,) = mentions("Militants attacked a checkpoint in Kirkuk on Monday.", None)
     assert m.date.resolved is False
