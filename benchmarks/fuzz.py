@@ -38,8 +38,6 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from sitegen.cli import main as sitegen_main  # noqa: E402
-from sitegen.render.environment import theme_dir  # noqa: E402
 from tests.fuzz.strategies import DATE_WORDS, KNOWN_KEYS, PAYLOADS, SPECIAL_CHARS  # noqa: E402
 from tests.hostile.scan import reserved_names, scan_site  # noqa: E402
 
@@ -289,6 +287,8 @@ def run_command(args: list[str], tally: Tally, where: str) -> int | None:
     out, err = io.StringIO(), io.StringIO()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            from sitegen.cli import main as sitegen_main
+
             code = sitegen_main(args)
     except BaseException as exc:  # noqa: BLE001 - anything escaping the CLI is what we count
         frame = traceback.extract_tb(exc.__traceback__)[-1]
@@ -310,7 +310,17 @@ def changed(before: dict[str, str], after: dict[str, str]) -> int:
     return sum(1 for k in before.keys() | after.keys() if before.get(k) != after.get(k))
 
 
-def run_batch(folder: Path, tally: Tally, jobs: int, theme: Path, label: str) -> None:
+def snapshot_code(work: Path) -> Path:
+    """Copy sitegen (code, resources, theme) into `work` and import it from there, so both
+    builds of a batch run the same code even while the working tree is being edited."""
+    root = work / "code"
+    shutil.copytree(REPO / "sitegen", root / "sitegen", symlinks=False,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, str(root))
+    return root
+
+
+def run_batch(folder: Path, tally: Tally, jobs: int, theme: Path, label: str, code_root: Path) -> None:
     content = folder / "content"
     before = tree_digest(content)
     run_command(["check", str(content)], tally, label)
@@ -336,10 +346,11 @@ def run_batch(folder: Path, tally: Tally, jobs: int, theme: Path, label: str) ->
                 tally.payload_examples.append(f"{label}: {finding}")
     tally.reserved += len(reserved_names(site_a))
     tally.pages += sum(1 for _ in site_a.rglob("*.html"))
-    env = dict(os.environ, PYTHONHASHSEED=str(1 + int(hashlib.sha256(label.encode()).hexdigest(), 16) % 1000))
+    hash_seed = 1 + int(hashlib.sha256(label.encode()).hexdigest(), 16) % 1000
+    env = dict(os.environ, PYTHONPATH=str(code_root), PYTHONHASHSEED=str(hash_seed))
     command = [sys.executable, "-m", "sitegen", "build", "--content", str(content), "-d", str(site_b), "-q",
                "-j", str(jobs), "--no-cache"]
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO)
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=code_root)
     tally.commands += 1
     tally.content_changed += changed(before, tree_digest(content))
     if "Traceback" in done.stderr:
@@ -393,7 +404,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", help="folder for the batches (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="sitegen-fuzz-"))
+    code = snapshot_code(work)
+    from sitegen.render.environment import theme_dir
+
     theme = theme_dir(None)
+    assert Path(theme).resolve().is_relative_to(code.resolve()), theme
     tally = Tally()
     start = time.perf_counter()
     try:
@@ -403,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
             folder = work / f"batch-{first // args.batch:04d}"
             shutil.rmtree(folder, ignore_errors=True)
             write_batch(random.Random(f"{args.seed}:{first}"), folder / "content", first, count)
-            run_batch(folder, tally, args.jobs, theme, label)
+            run_batch(folder, tally, args.jobs, theme, label, code)
             tally.articles += count
             tally.batches += 1
             if not args.work:
