@@ -383,7 +383,7 @@ def report(tally: Tally, seconds: float) -> str:
         f"{len(tally.different)} differ elsewhere"
         + (f": {'; '.join(tally.different[:10])}" if tally.different else ""),
         f"commands that stopped with a clear error (exit 1): {tally.clear_errors}",
-        "known defects, counted apart: "
+        "export and file-name findings, counted apart: "
         f"markup in TimelineJS text {tally.export_payloads['HTML in TimelineJS headline'] + tally.export_payloads['HTML in TimelineJS text']}, "  # noqa: E501
         f"formula cells in events.csv {tally.export_payloads['formula in CSV cell']}, "
         f"ill-formed feeds {tally.ill_formed}, reserved file names {tally.reserved}",
