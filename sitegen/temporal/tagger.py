@@ -36,6 +36,7 @@ class Compiled:
 
     bodies: tuple[tuple[Rule, tuple[tuple[str, str], ...], str, frozenset[str] | None], ...]
     future: re.Pattern[str]
+    past: re.Pattern[str] | None = None
     by_char: dict[str, tuple[re.Pattern[str], dict[int, tuple[Rule, tuple[tuple[str, str], ...]]]]] = \
         field(default_factory=dict)
 
@@ -61,7 +62,10 @@ def compile_rules(res: Resources, domain: str = "news") -> Compiled:
         bodies.append((rule, groups, body, first_chars(rule.pattern)))
     cues = sorted(res.tables.get("future_cues", {}), key=len, reverse=True)
     future = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
-    return Compiled(tuple(bodies), future)
+    back = sorted(res.tables.get("past_cues", {}), key=len, reverse=True)
+    past = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in back) + r")(?!\w)",
+                      re.IGNORECASE) if back else None
+    return Compiled(tuple(bodies), future, past)
 
 
 @cache
@@ -76,6 +80,14 @@ def _clause(text: str, start: int, end: int) -> str:
     before = text[lo:start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
     return before[cut:]
+
+
+def _speaks_of_future(comp: Compiled, clause: str) -> bool:
+    """A future cue in the clause and no cue of a past seen from the past ("had been
+    scheduled to expire Friday" is over)."""
+    if not comp.future.search(clause):
+        return False
+    return comp.past is None or not comp.past.search(clause)
 
 
 def _candidates(res: Resources, text: str) -> list[int]:
@@ -198,7 +210,7 @@ def _tag(text: str, dct: date | None, domain: str,
         for key, value in rule.defaults:
             fields.setdefault(key, value)
         span_text = text[start:end]
-        future = bool(comp.future.search(_clause(text, start, end))) if dct or previous else False
+        future = _speaks_of_future(comp, _clause(text, start, end)) if dct or previous else False
         ctx = values.Context(dct, previous, domain, future, last_of)
         try:
             built = _build(rule, fields, end_fields, ctx, span_text)
