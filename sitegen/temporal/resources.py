@@ -61,6 +61,7 @@ class NegativeRule:
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     examples: tuple[str, ...]
+    domains: tuple[str, ...] = ("news", "narratives")  # where the rule applies
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +298,12 @@ def _load_negatives(path: Path) -> tuple[NegativeRule, ...]:
         examples = raw.get("examples")
         if not isinstance(examples, list) or not examples or not all(isinstance(e, str) for e in examples):
             raise ResourceError(path, where, "needs at least one example sentence")
-        out.append(NegativeRule(raw["name"], compiled[0], compiled[1], compiled[2], tuple(examples)))
+        domains = raw.get("domains", ["news", "narratives"])
+        if not isinstance(domains, list) or not domains or \
+                not all(d in ("news", "narratives") for d in domains):
+            raise ResourceError(path, where, "domains must be a list of 'news' and 'narratives'")
+        out.append(NegativeRule(raw["name"], compiled[0], compiled[1], compiled[2], tuple(examples),
+                                tuple(domains)))
     return tuple(out)
 
 

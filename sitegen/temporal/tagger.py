@@ -122,10 +122,10 @@ def _matches(comp: Compiled, res: Resources, text: str):
                 break
 
 
-def _negated(res: Resources, text: str, start: int, end: int) -> bool:
+def _negated(res: Resources, text: str, start: int, end: int, domain: str) -> bool:
     span = text[start:end]
     for neg in res.negatives:
-        if not neg.text.fullmatch(span):
+        if domain not in neg.domains or not neg.text.fullmatch(span):
             continue
         if neg.before is not None and not neg.before.search(text[max(0, start - 60):start]):
             continue
@@ -203,7 +203,7 @@ def _tag(text: str, dct: date | None, domain: str,
     last_of: dict = {}
     for m, (rule, groups) in _matches(comp, res, text):
         start, end = m.span()
-        if _negated(res, text, start, end):
+        if _negated(res, text, start, end, domain):
             continue
         raw = {orig: m.group(full) for full, orig in groups}
         fields, end_fields = collect(raw, res)
