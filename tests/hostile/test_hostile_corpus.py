@@ -17,6 +17,7 @@ import pytest
 from sitegen.build import build_site
 from sitegen.cli import main
 from sitegen.errors import ContentError, SitegenError
+from sitegen.load.article import load_article
 from sitegen.render.environment import theme_dir
 from sitegen.search import pagefind_available
 from tests.hostile.conftest import HOSTILE, tree_digest
@@ -306,3 +307,20 @@ def test_a_script_address_as_the_sites_base_url_stops_the_build(tmp_path):
     assert any(p.path.endswith("site.yml") and p.line == 2 and p.is_error and "javascript:" in p.message
                for p in err.value.problems)
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.xfail(strict=True, reason="sitegen/load/dates.py:_fixed_offset calls utcoffset() on a time "
+                   "zone of 24 hours or more that dateutil accepted: ValueError stops check, extract, build")
+@pytest.mark.parametrize("key, value", [("published", "2024-05-14T05:08:00+25:00"),
+                                        ("updated", '"2024-05-14 05:08 -24:30"')])
+def test_a_time_zone_offset_beyond_a_day_is_a_located_error(tmp_path, key, value):
+    articles = tmp_path / "content" / "articles"
+    articles.mkdir(parents=True)
+    path = articles / "2024-05-14-zone.md"
+    extra = f"{key}: {value}\n" if key == "updated" else ""
+    published = value if key == "published" else "2024-05-14"
+    path.write_text(f"---\ntitle: Zone\npublisher: Example\npublished: {published}\n{extra}---\n"
+                    "Militants attacked Hit on 13 May 2024.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_article(path, tmp_path / "content")
+    assert any(p.path == str(path) and p.line in (4, 5) and p.is_error for p in err.value.problems)
