@@ -135,9 +135,11 @@ def _negated(res: Resources, text: str, start: int, end: int, domain: str) -> bo
     return False
 
 
-def _looks_back(fields: dict, built: values.Built) -> bool:
-    """A time set relative to the story's time and before it ("the previous year")."""
-    if built.anchor != "previous":
+def _looks_back(fields: dict, built: values.Built, domain: str) -> bool:
+    """A time set before the story's time ("the previous year"), or in news before the
+    time the report speaks from ("a year ago", "year-earlier"): a comparison, after which
+    the text goes on about its own period."""
+    if built.anchor != "previous" and domain != "news":
         return False
     return float(fields.get("rel", 0) or 0) < 0 or float(fields.get("dir", 0) or 0) < 0
 
@@ -230,7 +232,7 @@ def _tag(text: str, dct: date | None, domain: str,
         out.append((timex, parts))
         if built.type in ("DATE", "TIME") and _updates_reference(built.value) \
                 and built.anchor != ("dct" if domain == "narratives" else "previous") \
-                and not _looks_back(fields, built):
+                and not _looks_back(fields, built, domain):
             # in news, a time given relative to an earlier one ("a year earlier") does not
             # become the new reference: the article keeps talking about its own period;
             # in narratives, a time relative to the document date ("today") does not either,

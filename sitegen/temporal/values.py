@@ -365,6 +365,10 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     if f.get("last") and rel == 0 and ctx.last_of and same in ctx.last_of:
         # "the quarter", "the same month": the last quarter or month the text spoke of
         return Built("DATE", ctx.last_of[same], mod, "previous")
+    quarter = _quarter_under_discussion(ctx) if f.get("keep") and unit == "Y" else None
+    if quarter:
+        # "the year-earlier period" in a quarterly report: the same quarter a year before
+        return Built("DATE", f"{int(quarter[:4]) + rel:04d}{quarter[4:]}", mod, "previous")
     if f.get("keep") and how == "previous" and ctx.previous and ctx.previous[:4].isdigit() and unit == "Y":
         # "the year-earlier quarter": the period the text spoke of, a year before
         return Built("DATE", f"{int(ctx.previous[:4]) + rel:04d}" + ctx.previous[4:].split("/")[0], mod, how)
@@ -375,6 +379,15 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     if value is None:
         return None
     return Built("DATE", value, mod, how)
+
+
+def _quarter_under_discussion(ctx: Context) -> str | None:
+    """In news, the last calendar quarter the report named ("1989-Q3"): what a comparison
+    with "a year ago" is about in a quarterly report."""
+    if ctx.domain != "news" or not ctx.last_of:
+        return None
+    quarter = ctx.last_of.get(Precision.QUARTER)
+    return quarter if quarter and quarter[:4].isdigit() else None
 
 
 def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
@@ -397,6 +410,10 @@ def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
         return Built("DATE", f"{d.year:04d}-{d.month:02d}", _mod(f), how)
     years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
     _checked_year(anchor.year + years)
+    quarter = _quarter_under_discussion(ctx)
+    if unit == "Y" and abs(n) == 1 and quarter:
+        # "a year ago" in a quarterly report: the same quarter a year before
+        return Built("DATE", f"{int(quarter[:4]) + years:04d}{quarter[4:]}", _mod(f), how)
     prev = ctx.previous
     if unit == "Y" and prev and prev[:4].isdigit() and "/" not in prev and \
             (how == "previous" or bounds(prev)[0] is Precision.QUARTER):
