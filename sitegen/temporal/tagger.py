@@ -37,6 +37,7 @@ class Compiled:
     bodies: tuple[tuple[Rule, tuple[tuple[str, str], ...], str, frozenset[str] | None], ...]
     future: re.Pattern[str]
     past: re.Pattern[str] | None = None
+    deadline: re.Pattern[str] | None = None
     by_char: dict[str, tuple[re.Pattern[str], dict[int, tuple[Rule, tuple[tuple[str, str], ...]]]]] = \
         field(default_factory=dict)
 
@@ -65,7 +66,10 @@ def compile_rules(res: Resources, domain: str = "news") -> Compiled:
     back = sorted(res.tables.get("past_cues", {}), key=len, reverse=True)
     past = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in back) + r")(?!\w)",
                       re.IGNORECASE) if back else None
-    return Compiled(tuple(bodies), future, past)
+    lead = sorted(res.tables.get("deadline_words", {}), key=len, reverse=True)
+    deadline = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in lead) + r")\s+$",
+                          re.IGNORECASE) if lead else None
+    return Compiled(tuple(bodies), future, past, deadline)
 
 
 @cache
@@ -83,8 +87,11 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 def _speaks_of_future(comp: Compiled, clause: str) -> bool:
-    """A future cue in the clause and no cue of a past seen from the past ("had been
-    scheduled to expire Friday" is over)."""
+    """A future cue in the clause, or a deadline word just before the expression ("by
+    February"), and no cue of a past seen from the past ("had been scheduled to expire
+    Friday" is over)."""
+    if comp.deadline is not None and comp.deadline.search(clause):
+        return comp.past is None or not comp.past.search(clause)
     if not comp.future.search(clause):
         return False
     return comp.past is None or not comp.past.search(clause)

@@ -22,6 +22,9 @@ LOOKAHEAD_MONTHS = 2
 # A weekday named in news is the last one before the document date, except the day after
 # it ("Tuesday" in a Monday article is tomorrow) or when the clause speaks of the future.
 WEEKDAY_LOOKAHEAD = 1
+# A date the clause speaks of as future but at most this many months before the document
+# date is in the document's year: a deadline just passed, not one a year away.
+FUTURE_GRACE_MONTHS = 1
 # In narratives, a month named shortly after the story's month across New Year is in the
 # next year ("January" after December 1941 is January 1942).
 STORY_WRAP_MONTHS = 1
@@ -102,7 +105,10 @@ def _year_for(month: int, day: int | None, anchor: date, ctx: Context, how: str)
         return anchor.year
     key, ref = (month, day or 0), (anchor.month, anchor.day if day else 0)
     if ctx.future:
-        return anchor.year + (1 if key < ref else 0)
+        # the next occurrence, unless the date passed only weeks ago ("by Jan. 14" in a
+        # report of Jan. 15 is the deadline just missed, not next year's)
+        behind = (anchor.month - month) % 12
+        return anchor.year + (1 if key < ref and behind > FUTURE_GRACE_MONTHS else 0)
     # the most recent occurrence, unless the next one is at most a few months ahead
     ahead = (month - anchor.month) % 12
     if 0 < ahead <= LOOKAHEAD_MONTHS:
@@ -365,6 +371,10 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     if f.get("last") and rel == 0 and ctx.last_of and same in ctx.last_of:
         # "the quarter", "the same month": the last quarter or month the text spoke of
         return Built("DATE", ctx.last_of[same], mod, "previous")
+    if f.get("last") and rel == 0 and unit == "Q" and ctx.domain == "news" and ctx.dct:
+        # "the quarter", "the latest period" in a report that named none: the quarter
+        # reported on, the last one completed before the report
+        return Built("DATE", shift_value(ctx.dct, Precision.DAY, "Q", -1) or "XXXX-QX", mod, "dct")
     quarter = _quarter_under_discussion(ctx) if f.get("keep") and unit == "Y" else None
     if quarter:
         # "the year-earlier period" in a quarterly report: the same quarter a year before
