@@ -165,3 +165,28 @@ def test_narrative_january_after_december_is_the_next_year():
 def test_narrative_look_back_does_not_move_the_story_time():
     text = "The offensive began in June 1916. The previous year had been quiet. In July the army attacked."
     assert _find(text, "July", date(2009, 12, 19), domain="narratives").value == "1916-07"
+
+
+def test_names_built_on_time_words_are_not_times_but_months_before_lowercase_words_are():
+    dct = date(1989, 10, 27)
+    assert [t.text for t in tag("Marchers joined the March for Life on Capitol Hill.", dct)] == []
+    assert [t.text for t in tag('He said on "This Week," that talks would go on.', dct)] == []
+    assert [(t.text, t.value) for t in tag("He resigned in March for health reasons.", dct)] == \
+        [("March", "1989-03")]
+
+
+def test_news_conventions_differ_from_narratives_for_ages_and_rates():
+    # TimeML news annotation leaves ages and rates after an amount out; narratives keep them
+    assert tag("Mr. Reupke, 52 years old, resigned.", date(1989, 10, 27)) == []
+    aged = tag("He was 18 years old when he enlisted.", domain="narratives")
+    assert [(t.text, t.type, t.value) for t in aged] == [("18 years old", "DURATION", "P18Y")]
+    assert tag("The plan saves $500 million a year.", date(1989, 10, 27)) == []
+
+
+def test_quarterly_report_compares_with_the_same_quarter_a_year_before():
+    text = ("Third-quarter profit rose 8%, the company said. Sales fell to $9 million from "
+            "$12 million a year ago. Year-earlier results were restated.")
+    found = {t.text: t.value for t in tag(text, date(1989, 10, 26))}
+    assert found["Third-quarter"] == "1989-Q3"
+    assert found["a year ago"] == "1988-Q3"
+    assert found["Year-earlier"] == "1988-Q3"
