@@ -113,10 +113,9 @@ def test_mkdocs_build_from_the_repository_root(tmp_path):
     # The hand-written page rendered by MkDocs shares the chronology's layout and style sheet.
     stylesheet = [line for line in home.splitlines() if 'rel="stylesheet"' in line]
     assert stylesheet and stylesheet[0].strip().split("href=")[1].split('"')[1].split("/")[-1] in about
-    from tests.sitecheck import broken_links, external_requests
+    from tests.render.linkcheck import check_site
 
-    assert broken_links(out) == []
-    assert external_requests(out) == []
+    assert check_site(out) == ([], [])
 
 
 def test_unchanged_content_is_not_rebuilt_and_an_edit_is(tmp_path, content_copy):

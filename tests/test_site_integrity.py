@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from tests.sitecheck import broken_links, external_requests
+from tests.render.linkcheck import check_site
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):
-    assert broken_links(built_site) == []
+    assert check_site(built_site)[0] == []
 
 
 def test_no_page_requests_anything_from_another_host(built_site):
-    assert external_requests(built_site) == []
+    assert check_site(built_site)[1] == []
 
 
 def test_site_has_the_pages_a_reader_expects(built_site, events_json):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from linkcheck import parse
+
+from tests.render.linkcheck import parse
 
 THEME = Path(__file__).resolve().parents[2] / "theme"
 

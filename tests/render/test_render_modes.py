@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from linkcheck import check_site
-
 from sitegen.model import DateValue, Precision
 from sitegen.render import RenderSettings, render_site, site
+from tests.render.linkcheck import check_site
 
 
 def test_file_urls_mode_links_to_index_files(timeline, tmp_path):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import HOSTILE_ALIAS, HOSTILE_NAME, HOSTILE_PUBLISHER, HOSTILE_TITLE, HOSTILE_URL
-from linkcheck import check_site, parse
+from tests.render.conftest import HOSTILE_ALIAS, HOSTILE_NAME, HOSTILE_PUBLISHER, HOSTILE_TITLE, HOSTILE_URL
+from tests.render.linkcheck import check_site, parse
 
 
 def html_files(site: Path) -> list[Path]:
