@@ -22,6 +22,8 @@ def number(text: str, res: Resources) -> float | str | None:
         return float(t)
     except ValueError:
         pass
+    if t.endswith((" 1/2", "½")) and t.rstrip("½").removesuffix(" 1/2").strip().isdigit():
+        return float(t.rstrip("½").removesuffix(" 1/2").strip()) + 0.5  # "2 1/2", "5½"
     table = res.tables["numbers"]
     if t in table:
         v = table[t]

@@ -442,6 +442,12 @@ def duration_value(num: float | str | None, unit: str) -> str:
     if isinstance(num, float):
         unit, scale = _DURATION_SCALE.get(unit, (unit, 1))
         num *= scale
+        if num > 1 and num != int(num) and unit in _SMALLER:
+            # "two and a half years": P2Y6M, whole units then the rest in the next smaller one
+            small, factor = _SMALLER[unit]
+            rest = (num - int(num)) * factor
+            if rest == int(rest):
+                return _joined(((int(num), unit), (int(rest), small)))
         while num != int(num) and unit in _SMALLER:
             unit, factor = _SMALLER[unit]
             num *= factor
@@ -451,6 +457,13 @@ def duration_value(num: float | str | None, unit: str) -> str:
     if unit.startswith("T"):
         return f"PT{n}{unit[1:]}"
     return f"P{n}{unit}"
+
+
+def _joined(parts: tuple[tuple[int, str], ...]) -> str:
+    """P2Y6M, PT1M30S, P1DT12H from (amount, unit) pairs, time units after the T."""
+    date_part = "".join(f"{n}{u}" for n, u in parts if not u.startswith("T"))
+    time_part = "".join(f"{n}{u[1:]}" for n, u in parts if u.startswith("T"))
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 def build_duration(rule: Rule, f: dict[str, Any], ctx: Context, text: str) -> Built | None:
