@@ -101,13 +101,16 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
                    key=lambda m: (m.date.precision.rank, m.date.start, m.article_id, m.id))
     clusters: list[Cluster] = []
     home: dict[str, Cluster] = {}
-    index: dict[tuple[str, int], list[Cluster]] = {}  # (kind, year) -> clusters whose dates reach it
+    # (kind, month) -> clusters whose dates reach that month. A mention can only join a
+    # cluster whose first mention's dates overlap its own, so it looks only in the months it
+    # spans: a day looks in one month, a year in twelve, instead of every event of the year.
+    index: dict[tuple[str, int], list[Cluster]] = {}
     for mention in dated:
         ev = evidence(mention, gazetteer)
         span = window(mention.date)
         assert span is not None
-        years = range(span[0].year, span[1].year + 1)
-        reach = {id(c): c for y in years for c in index.get((ev.kind, y), ())}
+        months = range(span[0].year * 12 + span[0].month - 1, span[1].year * 12 + span[1].month)
+        reach = {id(c): c for m in months for c in index.get((ev.kind, m), ())}
         candidates = sorted(reach.values(), key=lambda c: c.order)
         best: tuple[float, Cluster, str] | None = None
         for cluster in candidates:
@@ -124,8 +127,8 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             cluster = best[1]
             cluster.core.append(ev)
             explain.append(f"merged {mention.id} into {cluster.label}: {best[2]}")
-        for year in years:
-            bucket = index.setdefault((ev.kind, year), [])
+        for month in months:
+            bucket = index.setdefault((ev.kind, month), [])
             if cluster not in bucket:
                 bucket.append(cluster)
         home[mention.id] = cluster
