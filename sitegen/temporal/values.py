@@ -191,6 +191,10 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         anchor_day = _anchor(rule, ctx)[0]
         if anchor_day is not None:
             year = anchor_day.year + int(f["relyear"])
+    if year is not None and f.get("period") and _quarter_under_discussion(ctx):
+        # "the 1988 period": the quarter the report is about, in that year
+        quarter = _quarter_under_discussion(ctx) or ""
+        return Built("DATE", f"{_full_year(year):04d}{quarter[4:]}", mod, "previous")
     if year is not None:
         return _with_year(_full_year(year), f, suffix, rtype, mod, "absolute")
     anchor, _, how = _anchor(rule, ctx)
