@@ -246,8 +246,20 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         y = _year_for(mm, dd, anchor, ctx, how)
         return Built("DATE", f"{y:04d}-{mm:02d}-{dd:02d}", mod, how)
     if suffix:
+        day = _day_under_discussion(ctx) if how == "dct" else None
+        if day:
+            # "shot at 10 p.m." after "on Oct. 23": the time of day of the day just told
+            return Built(rtype, day + suffix, mod, "previous")
         return Built(rtype, anchor.isoformat() + suffix, mod, how)
     return None
+
+
+def _day_under_discussion(ctx: Context) -> str | None:
+    """The last calendar day the text named (news), for a bare time of day."""
+    if not ctx.last_of:
+        return None
+    day = ctx.last_of.get(Precision.DAY)
+    return day[:10] if day and re.fullmatch(r"\d{4}-\d\d-\d\d", day[:10]) else None
 
 
 def _end_year(start: int, end: int) -> int:
