@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from sitegen.model import Timex
+from sitegen.model import Precision, Timex
 from sitegen.temporal import values
 from sitegen.temporal.dates import date_value
 from sitegen.temporal.fields import collect
@@ -245,7 +245,9 @@ def _tag(text: str, dct: date | None, domain: str,
             # in narratives, a time relative to the document date ("today") does not either,
             # and a look back from the story's time ("the previous year") does not move it
             previous = built.value.split("/")[0]
-            if dv is not None:
+            if dv is not None and not (domain == "news" and dct and dv.start and dv.start > dct
+                                       and dv.precision is Precision.QUARTER):
+                # a report compares the quarters it reports on, not those it forecasts
                 last_of[dv.precision] = previous
     return out
 
