@@ -86,11 +86,11 @@ def _clause(text: str, start: int, end: int) -> str:
     return before[cut:]
 
 
-def _speaks_of_future(comp: Compiled, clause: str) -> bool:
-    """A future cue in the clause, or a deadline word just before the expression ("by
+def _speaks_of_future(comp: Compiled, clause: str, deadline: bool = True) -> bool:
+    """A future cue in the clause, or a deadline word just before a month ("by
     February"), and no cue of a past seen from the past ("had been scheduled to expire
     Friday" is over)."""
-    if comp.deadline is not None and comp.deadline.search(clause):
+    if deadline and comp.deadline is not None and comp.deadline.search(clause):
         return comp.past is None or not comp.past.search(clause)
     if not comp.future.search(clause):
         return False
@@ -219,7 +219,9 @@ def _tag(text: str, dct: date | None, domain: str,
         for key, value in rule.defaults:
             fields.setdefault(key, value)
         span_text = text[start:end]
-        future = _speaks_of_future(comp, _clause(text, start, end)) if dct or previous else False
+        # "by Wednesday" is as often a past deadline as a coming one; "by February" is ahead
+        future = _speaks_of_future(comp, _clause(text, start, end), "weekday" not in fields) \
+            if dct or previous else False
         ctx = values.Context(dct, previous, domain, future, last_of)
         try:
             built = _build(rule, fields, end_fields, ctx, span_text)
