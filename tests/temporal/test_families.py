@@ -190,3 +190,8 @@ def test_quarterly_report_compares_with_the_same_quarter_a_year_before():
     assert found["Third-quarter"] == "1989-Q3"
     assert found["a year ago"] == "1988-Q3"
     assert found["Year-earlier"] == "1988-Q3"
+
+
+def test_quoted_speech_that_opens_with_a_date_keeps_it():
+    found = tag('"Last Friday," she said, "we left."', date(1998, 3, 4))
+    assert [(t.text, t.value) for t in found] == [("Last Friday", "1998-02-27")]
