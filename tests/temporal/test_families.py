@@ -195,3 +195,8 @@ def test_quarterly_report_compares_with_the_same_quarter_a_year_before():
 def test_quoted_speech_that_opens_with_a_date_keeps_it():
     found = tag('"Last Friday," she said, "we left."', date(1998, 3, 4))
     assert [(t.text, t.value) for t in found] == [("Last Friday", "1998-02-27")]
+
+
+def test_a_frequency_after_a_count_of_times_is_a_set_in_news():
+    found = tag("They meet three times a week.", date(1998, 3, 4))
+    assert [(t.text, t.type, t.value) for t in found] == [("a week", "SET", "P1W")]
