@@ -255,11 +255,10 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
 
 
 def _day_under_discussion(ctx: Context) -> str | None:
-    """The last calendar day the text named (news), for a bare time of day."""
-    if not ctx.last_of:
-        return None
-    day = ctx.last_of.get(Precision.DAY)
-    return day[:10] if day and re.fullmatch(r"\d{4}-\d\d-\d\d", day[:10]) else None
+    """The day the text set last, when it set a day or a time of day, for a bare time of
+    day ("on Oct. 23 ... at 10 p.m.")."""
+    day = (ctx.previous or "")[:10]
+    return day if re.fullmatch(r"\d{4}-\d\d-\d\d", day) else None
 
 
 def _end_year(start: int, end: int) -> int:

@@ -200,3 +200,11 @@ def test_quoted_speech_that_opens_with_a_date_keeps_it():
 def test_a_frequency_after_a_count_of_times_is_a_set_in_news():
     found = tag("They meet three times a week.", date(1998, 3, 4))
     assert [(t.text, t.type, t.value) for t in found] == [("a week", "SET", "P1W")]
+
+
+def test_bare_clock_time_in_news_is_on_the_day_just_told():
+    text = "Revenue fell in the quarter ended Sept. 30. Late Friday night, the storm hit at 10 p.m."
+    found = {t.text: t.value for t in tag(text, date(2013, 10, 30))}
+    assert found["10 p.m."] == "2013-10-25T22:00"
+    assert {t.text: t.value for t in tag("The fire began at 9 a.m.", date(2013, 10, 30))} == \
+        {"9 a.m.": "2013-10-30T09:00"}
