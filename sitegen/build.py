@@ -4,6 +4,7 @@ that replaces the previous site only when everything succeeded."""
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -70,6 +71,23 @@ def input_key(content_dir: Path, theme: Path | None, base_url: str | None, stric
     return digest.hexdigest()
 
 
+def _remember_problems(cache_dir: Path | None, key: str, problems: list[Problem]) -> None:
+    """Keep the build's warnings beside the cache (not in the published site, where paths of
+    the editor's machine do not belong), so an unchanged rebuild still reports them."""
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        record = {"key": key, "problems": [asdict(p) for p in problems]}
+        (cache_dir / "last-build.json").write_text(json.dumps(record), encoding="utf-8")
+
+
+def _remembered_problems(cache_dir: Path | None, key: str) -> list[Problem]:
+    try:
+        record = json.loads((cache_dir / "last-build.json").read_text(encoding="utf-8"))  # type: ignore[operator]
+        return [Problem(**p) for p in record["problems"]] if record.get("key") == key else []
+    except (TypeError, OSError, ValueError, KeyError):
+        return []
+
+
 def _theme_beside(content_dir: Path) -> Path | None:
     """A `theme/` folder beside the content (as in this repository) is the site's theme."""
     candidate = content_dir.resolve().parent / "theme"
@@ -101,7 +119,7 @@ def build_site(
             articles=stamp["articles"], events=stamp["events"], undated=stamp["undated"],
             pages=stamp["pages"], words=stamp["words"], cache_hits=stamp["articles"],
             seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),
-            problems=[Problem(**p) for p in stamp.get("problems", [])], unchanged=True,
+            problems=_remembered_problems(cache_dir, key), unchanged=True,
         )
     result = run_pipeline(content_dir, strict=strict, jobs=jobs, cache_dir=cache_dir, progress=progress)
     settings = replace(render_settings(result, content_dir, base_url=base_url), theme_dir=theme)
@@ -117,9 +135,9 @@ def build_site(
     counts = {"articles": len(timeline.articles), "events": len(timeline.events),
               "undated": len(timeline.undated), "words": result.words}
     with progress.stage("write"):
-        write_atomically(out_dir, fill, stamp=lambda: {
-            "key": key, **counts, "pages": rendered["result"].pages,
-            "problems": [asdict(p) for p in result.problems]})
+        write_atomically(out_dir, fill, stamp=lambda: {"key": key, **counts,
+                                                       "pages": rendered["result"].pages})
+    _remember_problems(cache_dir, key, result.problems)
     return BuildReport(
         **counts, pages=rendered["result"].pages, cache_hits=result.cache_hits,
         seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),

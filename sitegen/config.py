@@ -14,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from sitegen.errors import Problem
+from sitegen.load.corpus import DEFAULT_MAX_ARTICLE_BYTES, DEFAULT_MAX_ARTICLES
 from sitegen.load.dates import DateProblem, parse_day
 from sitegen.load.fields import is_language_tag
 from sitegen.load.source import read_source
@@ -23,7 +24,8 @@ from sitegen.model.timeline import Era
 
 SITE_FILE = "site.yml"
 ERAS_FILE = "eras.yml"
-SITE_KEYS = ("title", "description", "language", "base_url")
+SITE_KEYS = ("title", "description", "language", "base_url", "max_article_bytes", "max_articles")
+LIMIT_KEYS = ("max_article_bytes", "max_articles")
 ERA_KEYS = ("id", "title", "start", "end", "summary")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -37,6 +39,8 @@ class SiteConfig:
     language: str = "en"
     base_url: str | None = None
     eras: tuple[Era, ...] = ()
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+    max_articles: int = DEFAULT_MAX_ARTICLES
 
 
 def load_site_config(content_dir: Path) -> tuple[SiteConfig, list[Problem]]:
@@ -91,6 +95,12 @@ def _read_site(path: Path) -> tuple[dict, list[Problem]]:
             problems.append(_unknown(key, SITE_KEYS, line, shown))
         elif value is None:
             continue
+        elif key in LIMIT_KEYS:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                problems.append(Problem(shown, line, f"{key} must be a whole number above 0, not {value!r}",
+                                        "For example max_article_bytes: 5000000."))
+            else:
+                settings[key] = value
         elif not isinstance(value, str) or (key != "description" and not value.strip()):
             problems.append(Problem(shown, line, f"{key} must be non-empty text, not {value!r}",
                                     "Put the value in quotes."))

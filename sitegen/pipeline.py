@@ -55,16 +55,27 @@ def editorial_problems(content_dir: Path | None) -> list[Problem]:
     return _editorial(content_dir)[1]
 
 
-def load_articles(path: Path, *, strict: bool = False) -> tuple[list[Article], list[Problem]]:
+def load_articles(path: Path, *, strict: bool = False,
+                  config: SiteConfig | None = None) -> tuple[list[Article], list[Problem]]:
     """A folder of articles, or a single article file."""
+    config = config or SiteConfig()
     if path.is_file():
+        size = path.stat().st_size
+        if size > config.max_article_bytes:
+            problem = Problem(str(path), 1, f"the file is {size:,} bytes, over the limit of "
+                              f"{config.max_article_bytes:,} for one article; it was not read",
+                              "Raise max_article_bytes in site.yml if it really is one article.")
+            if strict:
+                raise ContentError(problem)
+            return [], [problem]
         try:
             return [load_article(path, path.parent)], []
         except ContentError as err:
             if strict:
                 raise
             return [], err.problems
-    return load_corpus(path, strict=strict)
+    return load_corpus(path, strict=strict, max_article_bytes=config.max_article_bytes,
+                       max_articles=config.max_articles)
 
 
 # Workers inherit the gazetteer through fork instead of receiving it with every article.
@@ -137,7 +148,7 @@ def run_pipeline(
             problems.append(Problem(str(articles_path), 1, "the articles folder does not exist",
                                     "Create it and put the articles there as .md files with front matter."))
             raise ContentError(problems)
-        articles, load_problems = load_articles(articles_path, strict=False)
+        articles, load_problems = load_articles(articles_path, strict=False, config=config)
         problems += load_problems
         corrections, editorial = _editorial(content_dir)
         problems += editorial

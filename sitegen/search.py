@@ -203,6 +203,8 @@ def add_search(site_dir: Path) -> None:
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
+    if not records:  # Pagefind refuses an empty index; the search page says there is nothing
+        return
     _write_index(records, bundle, _language(site_dir))
     for name in _UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)

@@ -62,7 +62,9 @@ def vocabulary() -> FigureVocabulary:
     for word, value in {**data["numbers"], **data["vague"]}.items():
         if not isinstance(value, int):
             raise ResourceError(path, f"numbers/vague: {word}", "the value must be a whole number")
-    number = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_alt(data['numbers'])}"
+    # At most nine digits: a longer run of digits is no head count (and int() refuses
+    # numbers of thousands of digits), so it is not read as a figure at all.
+    number = rf"(?:\d{{1,3}}(?:,\d{{3}}){{1,2}}|\d{{1,9}})(?!\d|,\d)|{_alt(data['numbers'])}"
     qual = _alt(data["qualifiers"])
     count = re.compile(  # a count starts a word: "someone", "often" hold no number
         rf"(?<!\w)(?:(?P<qual>{qual})\s+)?"

@@ -37,9 +37,16 @@ def read_article(path: Path, root: Path) -> tuple[Article | None, list[Problem]]
     problems += split_problems + front_problems
     plain = to_plain_text(split.body, split.body_first_line)
     if not plain.text.strip() and split.yaml_text is not None:
-        problems.append(Problem(shown, split.body_first_line,
-                                "the article has no text after its front matter",
-                                "Paste the article's text below the closing '---' line."))
+        if split.body.strip():  # words are there, but nested beyond what the parser keeps
+            problems.append(Problem(shown, split.body_first_line,
+                                    "the article's text is nested too deep (quotes or lists inside one "
+                                    "another, hundreds of levels) to be read",
+                                    "Remove the leading '>' or list markers: article text is plain "
+                                    "paragraphs."))
+        else:
+            problems.append(Problem(shown, split.body_first_line,
+                                    "the article has no text after its front matter",
+                                    "Paste the article's text below the closing '---' line."))
     if front is None or any(p.is_error for p in problems):
         return None, problems
     article = Article(

@@ -16,8 +16,15 @@ from sitegen.model.article import Article
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
+# Limits, overridable in site.yml: an article far larger than any news story is refused
+# before it is read, so one stray dump cannot exhaust memory or stall extraction.
+DEFAULT_MAX_ARTICLE_BYTES = 2_000_000
+DEFAULT_MAX_ARTICLES = 200_000
 
-def load_corpus(articles_dir: Path, *, strict: bool = False) -> tuple[list[Article], list[Problem]]:
+
+def load_corpus(articles_dir: Path, *, strict: bool = False,
+                max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+                max_articles: int = DEFAULT_MAX_ARTICLES) -> tuple[list[Article], list[Problem]]:
     """Load every `*.md` under `articles_dir` (subfolders included, hidden ones not).
 
     Returns the articles sorted by id and all problems. With `strict`, any error raises
@@ -31,7 +38,21 @@ def load_corpus(articles_dir: Path, *, strict: bool = False) -> tuple[list[Artic
     root = articles_dir.parent
     articles: list[Article] = []
     first_seen: dict[str, Path] = {}
-    for path in article_files(articles_dir):
+    files = article_files(articles_dir)
+    if len(files) > max_articles:
+        problems.append(Problem(str(articles_dir), 1, f"{len(files):,} articles, more than the limit of "
+                                f"{max_articles:,}; only the first {max_articles:,} (by name) are built",
+                                "Raise max_articles in site.yml, or split the corpus."))
+        files = files[:max_articles]
+    for path in files:
+        size = path.stat().st_size
+        if size > max_article_bytes:
+            problems.append(Problem(str(path), 1, f"the file is {size:,} bytes, over the limit of "
+                                    f"{max_article_bytes:,} for one article; it was not read",
+                                    "Check that it is one article; raise max_article_bytes in site.yml "
+                                    "if it really is."))
+            first_seen.setdefault(path.stem.casefold(), path)
+            continue
         article, file_problems = read_article(path, root)
         file_problems += _id_problems(path, first_seen)
         problems += file_problems

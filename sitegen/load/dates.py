@@ -78,7 +78,12 @@ def parse_moment(value: object) -> date | datetime:
 
 def _fixed_offset(moment: datetime) -> datetime:
     """The same instant with a plain UTC offset, so the result never depends on the machine."""
-    offset = moment.utcoffset()
+    try:
+        offset = moment.utcoffset()
+    except ValueError as err:  # dateutil accepts offsets of a day or more; datetime does not
+        raise DateProblem(f"the time-zone offset of '{moment.replace(tzinfo=None).isoformat()}' is not a "
+                          "real offset (a day or more)",
+                          "Offsets lie between -23:59 and +23:59, for example +03:00.") from err
     return moment if offset is None else moment.replace(tzinfo=timezone(offset))
 
 

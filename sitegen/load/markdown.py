@@ -17,7 +17,10 @@ from markdown_it.token import Token
 
 from sitegen.model.article import Block
 
-_PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable("code")
+_PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+                                    # markdown-it drops blocks nested deeper than this; captured
+                                    # pages can quote quotes, so allow far more than its 20
+                                    "maxNesting": 200}).disable("code")
 _BLOCK_SEPARATOR = "\n\n"
 _INLINE_TEXT = frozenset({"text", "text_special", "code_inline", "html_inline"})
 _BREAKS = frozenset({"softbreak", "hardbreak"})

@@ -6,6 +6,7 @@ one into the link written in pages (`events/<id>/` or `events/<id>/index.html`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -20,11 +21,18 @@ KIND_DIRS = {EntityKind.PERSON: "people", EntityKind.PLACE: "places",
              EntityKind.ORGANIZATION: "organizations"}
 
 
+_MAX_SEGMENT = 120  # bytes; well under the 255 most file systems allow
+
+
 def segment(value: str) -> str:
     """A path segment for an id: word characters, dots and hyphens only, never empty."""
     cleaned = _UNSAFE.sub("-", str(value)).strip("-.")
     if _RESERVED.match(cleaned):
         cleaned = "_" + cleaned  # so the site can be copied to and served from any system
+    if len(cleaned.encode()) > _MAX_SEGMENT:
+        # file systems refuse names over 255 bytes: keep a readable start and a hash of the whole
+        digest = hashlib.sha256(cleaned.encode()).hexdigest()[:12]
+        cleaned = cleaned.encode()[:_MAX_SEGMENT - 13].decode(errors="ignore").rstrip("-.") + "-" + digest
     return cleaned or "_"
 
 
