@@ -129,3 +129,13 @@ def test_unchanged_content_is_not_rebuilt_and_an_edit_is(tmp_path, content_copy)
     edited = build_site(content_copy, out, jobs=1, cache_dir=tmp_path / "cache")
     assert not edited.unchanged and edited.cache_hits == 4
     assert tree_digest(out) != before
+
+
+def test_article_size_limit_from_site_yml_refuses_larger_files(tmp_path, content_copy):
+    site_yml = content_copy / "site.yml"
+    site_yml.write_text(site_yml.read_text(encoding="utf-8") + "max_article_bytes: 3000\n", encoding="utf-8")
+    sizes = {p.name: p.stat().st_size for p in (content_copy / "articles").glob("*.md")}
+    report = build_site(content_copy, tmp_path / "site", jobs=1)
+    refused = {Path(p.path).name for p in report.problems if "over the limit" in p.message}
+    assert refused == {name for name, size in sizes.items() if size > 3000} and refused
+    assert report.articles == len(sizes) - len(refused)
