@@ -76,22 +76,28 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         settings = render_settings(result, self._content, base_url=site_url or None)
         rendered = render_site(result.timeline, self._rendered, settings, jobs=self.config.jobs or 0)
         add_search(self._rendered)
-        log.info(f"sitegen: {len(result.timeline.events)} events, {rendered.pages} pages")
+        log.info(f"{len(result.timeline.events)} events, {rendered.pages} pages")
 
     def on_files(self, files: Files, *, config) -> Files:
-        """Add sitegen's finished files; pages MkDocs renders itself (hand-written) win."""
+        """Add sitegen's finished files; pages MkDocs renders itself (hand-written) win, and
+        sitegen's own files replace theme files of the same name."""
         assert self._rendered is not None
-        taken = {f.dest_uri for f in files}
+        pages = {f.dest_uri for f in files if f.is_documentation_page()}
         for path in sorted(self._rendered.rglob("*")):
             if not path.is_file():
                 continue
             rel = path.relative_to(self._rendered).as_posix()
-            if rel in taken:
+            if rel in pages:
                 continue
             existing = files.get_file_from_path(rel)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, rel, abs_src_path=str(path)))
+        # With the templates taken out of static_templates, MkDocs would copy them raw.
+        for name in _OWN_TEMPLATES:
+            leftover = files.get_file_from_path(name)
+            if leftover is not None and leftover.generated_by is None:
+                files.remove(leftover)
         return files
 
     def on_serve(self, server, *, config, builder):

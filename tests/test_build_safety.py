@@ -116,6 +116,9 @@ def test_mkdocs_build_from_the_repository_root(tmp_path):
     from tests.render.linkcheck import check_site
 
     assert check_site(out) == ([], [])
+    # no theme template is published raw (MkDocs copies files it does not render)
+    raw = [p.name for p in out.rglob("*") if p.suffix in {".html", ".xml"} and "{%" in p.read_text("utf-8")]
+    assert raw == []
 
 
 def test_unchanged_content_is_not_rebuilt_and_an_edit_is(tmp_path, content_copy):
