@@ -56,14 +56,6 @@ class DateValue:
     def resolved(self) -> bool:
         return self.start is not None and self.end is not None
 
-    def contains(self, other: DateValue) -> bool:
-        return (self.resolved and other.resolved
-                and self.start <= other.start and other.end <= self.end)  # type: ignore[operator]
-
-    def overlaps(self, other: DateValue) -> bool:
-        return (self.resolved and other.resolved
-                and self.start <= other.end and other.start <= self.end)  # type: ignore[operator]
-
     def to_json(self) -> dict:
         return {
             "value": self.value,

@@ -36,20 +36,6 @@ class Timeline:
     undated: tuple[Event, ...] = ()
     redirects: dict[str, str] = field(default_factory=dict)  # old event id -> current id
 
-    def article(self, article_id: str) -> Article:
-        return self._articles_by_id[article_id]
-
-    @property
-    def _articles_by_id(self) -> dict[str, Article]:
-        return {a.id: a for a in self.articles}
-
-    def events_for(self, entity_id: str) -> tuple[Event, ...]:
-        return tuple(e for e in self.events
-                     if entity_id in e.people or entity_id in e.places or entity_id in e.organizations)
-
-    def events_from(self, article_id: str) -> tuple[Event, ...]:
-        return tuple(e for e in self.events if article_id in e.articles)
-
     def era_of(self, event: Event) -> Era | None:
         """The era holding the event's first possible day, or None (it still appears)."""
         if event.date.start is None:

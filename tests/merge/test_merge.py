@@ -98,15 +98,16 @@ def test_different_kinds_of_violence_on_one_day_need_a_town_in_common_to_merge()
 
 
 def test_figures_that_differ_between_sources_give_a_range_not_an_average():
-    from sitegen.merge.figures import figure_ranges
+    from sitegen.render.filters import figure_ranges
 
     july = date(2017, 7, 10)
     result = build(("a", "A suicide bombing in Samarra on Saturday killed at least 12 people.", july),
                    ("b", "A suicide bombing in Samarra on Saturday killed 14 people.", july))
     (event,) = result.events
-    (killed,) = figure_ranges(event)
-    assert (killed.kind, killed.low, killed.high) == ("killed", 12, None)
-    assert (killed.sources, killed.disputed) == (2, True)
+    (killed,) = figure_ranges([f for _, f in event.figures])
+    assert (killed.kind, killed.low, killed.high, killed.differ) == ("killed", 12, None, True)
+    assert killed.text == "12+ killed"  # 14 lies within "at least 12"
+    assert len(event.articles) == 2 and event.disputed
 
 
 def test_a_claim_of_the_attack_it_names_joins_that_attack_not_the_latest_one():
