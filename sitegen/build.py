@@ -31,13 +31,14 @@ class BuildReport:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     unchanged: bool = False
+    words_analyzed: int = 0  # words extracted in this build, not read from the cache
 
     def summary(self) -> str:
         if self.unchanged:
             return (f"site unchanged: {self.pages} pages from {self.articles} articles, {self.events} "
                     f"events; nothing changed since the last build ({self.seconds:.2f}s)")
         extract = self.stage_seconds.get("extract", 0.0)
-        wps = f"{self.words / extract:,.0f}" if extract > 0 and self.cache_hits < self.articles else "cached"
+        wps = f"{self.words_analyzed / extract:,.0f}" if extract > 0 and self.words_analyzed else "cached"
         warnings = sum(1 for p in self.problems if not p.is_error)
         errors = sum(1 for p in self.problems if p.is_error)
         return (f"built {self.pages} pages from {self.articles} articles: {self.events} events "
@@ -141,5 +142,5 @@ def build_site(
     return BuildReport(
         **counts, pages=rendered["result"].pages, cache_hits=result.cache_hits,
         seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),
-        problems=result.problems,
+        problems=result.problems, words_analyzed=result.words_analyzed,
     )
