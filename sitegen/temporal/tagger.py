@@ -38,6 +38,8 @@ class Compiled:
     future: re.Pattern[str]
     past: re.Pattern[str] | None = None
     deadline: re.Pattern[str] | None = None
+    series: re.Pattern[str] | None = None  # text between two dates of one series
+    time_day: re.Pattern[str] | None = None  # text between a time of day and its day
     by_char: dict[str, tuple[re.Pattern[str], dict[int, tuple[Rule, tuple[tuple[str, str], ...]]]]] = \
         field(default_factory=dict)
 
@@ -69,7 +71,17 @@ def compile_rules(res: Resources, domain: str = "news") -> Compiled:
     lead = sorted(res.tables.get("deadline_words", {}), key=len, reverse=True)
     deadline = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in lead) + r")\s+$",
                           re.IGNORECASE) if lead else None
-    return Compiled(tuple(bodies), future, past, deadline)
+    return Compiled(tuple(bodies), future, past, deadline,
+                    _between(res.tables.get("series_connectors", {})),
+                    _between(res.tables.get("time_day_links", {})))
+
+
+def _between(words: dict) -> re.Pattern[str] | None:
+    """The text that may stand between two expressions: one of `words`, or punctuation."""
+    if not words:
+        return None
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"\s*(?:[,–—/-]\s*)?(?:(?:" + alts + r")\s+)?", re.IGNORECASE)
 
 
 @cache
@@ -208,6 +220,8 @@ def _tag(text: str, dct: date | None, domain: str,
     res = resources or default_resources()
     comp = _compiled_default(domain) if resources is None else compile_rules(res, domain)
     out: list[tuple[Timex, tuple[tuple[int, int, str], ...]]] = []
+    yearless: list[bool] = []  # a month or season written without a year
+    dayless: list[bool] = []  # a time of day written without its day
     previous: str | None = None
     last_of: dict = {}
     for m, (rule, groups) in _matches(comp, res, text):
@@ -239,6 +253,10 @@ def _tag(text: str, dct: date | None, domain: str,
         timex = Timex(start, end, span_text, built.type, built.value, built.mod, dv, built.anchor, rule.name)
         parts = _range_parts(m, groups, built.value, text) if end_fields else ()
         out.append((timex, parts))
+        yearless.append(built.type == "DATE" and not end_fields and built.anchor != "absolute"
+                        and ("month" in fields or "season" in fields)
+                        and not fields.keys() & _YEAR_GIVEN)
+        dayless.append(built.type == "TIME" and "hour" in fields and not fields.keys() & _DAY_GIVEN)
         if built.type in ("DATE", "TIME") and _updates_reference(built.value) \
                 and built.anchor != ("dct" if domain == "narratives" else "previous") \
                 and not _looks_back(fields, built, domain):
@@ -251,7 +269,37 @@ def _tag(text: str, dct: date | None, domain: str,
                                        and dv.precision is Precision.QUARTER):
                 # a report compares the quarters it reports on, not those it forecasts
                 last_of[dv.precision] = previous
+    _share_with_next(comp, text, out, yearless, dayless)
     return out
+
+
+_YEAR_GIVEN = frozenset({"year", "yearwords", "bcyear", "relyear", "rel"})
+_DAY_GIVEN = frozenset({"day", "weekday", "dayrel", "month", "year"})
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _share_with_next(comp: Compiled, text: str, out: list, yearless: list[bool], dayless: list[bool]) -> None:
+    """Complete an expression from the one right after it, as writers leave out what the
+    next says: "June and July 2014" (June 2014), "at 11 pm on Saturday" (Saturday's 11 pm).
+    Right to left, so that "June, July and August 2014" passes the year along the series."""
+    for i in range(len(out) - 2, -1, -1):
+        t, nxt = out[i][0], out[i + 1][0]
+        gap = text[t.end:nxt.start]
+        value = None
+        if yearless[i] and comp.series is not None and comp.series.fullmatch(gap) \
+                and not yearless[i + 1] and nxt.type == "DATE" and nxt.value[:4].isdigit() \
+                and nxt.value[4:5] == "-" and t.value[:4].isdigit():
+            year = int(nxt.value[:4])
+            here, there = t.value[5:10], nxt.value[5:10]
+            if here[:2].isdigit() and there[:2].isdigit() and here > there[:len(here)]:
+                year -= 1  # "December and January 2015": the December before
+            value = f"{year:04d}{t.value[4:]}"
+            yearless[i] = False
+        elif dayless[i] and comp.time_day is not None and comp.time_day.fullmatch(gap) \
+                and _FULL_DAY.match(nxt.value):
+            value = nxt.value[:10] + t.value[10:]
+        if value is not None and value != t.value:
+            out[i] = (replace(t, value=value, date=date_value(value, t.mod)), out[i][1])
 
 
 def _build(rule: Rule, fields: dict, end_fields: dict, ctx: values.Context, text: str) -> values.Built | None:

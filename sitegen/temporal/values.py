@@ -161,6 +161,10 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         last = build_date(rule, merged, {}, ctx)
         if last is None:
             return None
+        if "month" in end and "year" not in end and _later(first.value, last.value):
+            # one year written for both ends of a range across New Year ("28 December to
+            # 3 January 2015"): the start is in the year before
+            first = build_date(rule, f | {"year": int(last.value[:4]) - 1}, {}, ctx) or first
         return Built("DATE", f"{first.value}/{last.value}", mod, first.anchor)
     if "decade" in f or "yy" in f or "decword" in f:
         if "decade" in f and f.get("era") == "BC":
@@ -525,3 +529,8 @@ def build_same(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     if ctx.previous:
         return Built("DATE", ctx.previous, None, "previous")
     return Built("DATE", "PAST_REF", None, "previous")
+
+
+def _later(first: str, last: str) -> bool:
+    """Whether calendar value `first` comes after `last` (both written from the year down)."""
+    return first[:4].isdigit() and last[:4].isdigit() and first[:len(last)] > last[:len(first)]

@@ -208,3 +208,68 @@ def test_bare_clock_time_in_news_is_on_the_day_just_told():
     assert found["10 p.m."] == "2013-10-25T22:00"
     assert {t.text: t.value for t in tag("The fire began at 9 a.m.", date(2013, 10, 30))} == \
         {"9 a.m.": "2013-10-30T09:00"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a month or season written without a year takes the year of the date after it
+    ("The group advanced in June and July 2014.", [("June", "2014-06"), ("July 2014", "2014-07")]),
+    ("Raids in late June or early July 2014 failed.",
+     [("late June", "2014-06"), ("early July 2014", "2014-07")]),
+    ("Sieges in June, July and August 2014 followed.",
+     [("June", "2014-06"), ("July", "2014-07"), ("August 2014", "2014-08")]),
+    ("Fighting in December and January 2015 slowed.", [("December", "2014-12"), ("January 2015", "2015-01")]),
+    ("They spent the spring and early summer of 1943 preparing.",
+     [("spring", "1943-SP"), ("early summer of 1943", "1943-SU")]),
+    # not across a sentence or an unrelated word
+    ("Talks stalled in June. Elections came in July 2014.", [("June", "2024-06"), ("July 2014", "2014-07")]),
+])
+def test_a_date_without_a_year_takes_the_year_of_the_next_in_a_series(text, expected):
+    found = tag(text, date(2024, 9, 14))
+    assert [(t.text, t.value) for t in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("From January to March 2015 the siege went on.", "January to March 2015", "2015-01/2015-03"),
+    ("The June-August 2014 offensive stalled.", "June-August 2014", "2014-06/2014-08"),
+    ("Mosul fell on the night of 9-10 June 2014.", "9-10 June 2014", "2014-06-09/2014-06-10"),
+    ("It lasted from March 28 to April 3, 2015.", "March 28 to April 3, 2015", "2015-03-28/2015-04-03"),
+    ("Talks ran from 28 December to 3 January 2015.", "28 December to 3 January 2015",
+     "2014-12-28/2015-01-03"),
+])
+def test_ranges_that_write_the_month_or_year_once(text, expr, value):
+    t = _find(text, expr)
+    assert (t.type, t.value) == ("DATE", value)
+    assert t.date.precision is Precision.INTERVAL
+
+
+def test_two_ends_of_a_day_range_are_two_timex3_expressions():
+    found = tag_timex3("Mosul fell on the night of 9-10 June 2014.")
+    assert [(x["text"], x["value"]) for x in found] == [("9", "2014-06-09"), ("10 June 2014", "2014-06-10")]
+
+
+def test_time_of_day_takes_the_day_written_after_it():
+    found = {t.text: t.value for t in tag("The attack came at around 11 pm on Saturday.", date(2024, 5, 14))}
+    assert found == {"around 11 pm": "2024-05-11T23:00", "Saturday": "2024-05-11"}
+
+
+@pytest.mark.parametrize(("text", "expr", "type_", "value"), [
+    ("The blast hit at 1230 GMT near the bridge.", "1230 GMT", "TIME", "2024-05-14T12:30"),
+    ("The offensive began at 0600 hours.", "0600 hours", "TIME", "2024-05-14T06:00"),
+    ("The city fell in the spring of '03.", "the spring of '03", "DATE", "2003-SP"),
+    ("He left Baghdad in June '14.", "June '14", "DATE", "2014-06"),
+    ("Profits fell in the third quarter of FY2023.", "the third quarter of FY2023", "DATE", "2023-Q3"),
+    ("Spending in FY2024 rose.", "FY2024", "DATE", "2024"),
+    ("The caliph died in AD 632.", "AD 632", "DATE", "0632"),
+    ("Baghdad was founded in 762 CE.", "762 CE", "DATE", "0762"),
+    ("Mosul fell on 10.6.2014 to the group.", "10.6.2014", "DATE", "2014-06-10"),
+    ("They met the day before yesterday.", "the day before yesterday", "DATE", "2024-05-12"),
+    ("They meet the day after tomorrow.", "the day after tomorrow", "DATE", "2024-05-16"),
+    ("The vote is two weeks from now.", "two weeks from now", "DATE", "2024-05-28"),
+])
+def test_less_common_written_forms(text, expr, type_, value):
+    t = _find(text, expr, date(2024, 5, 14))
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_hours_of_work_are_not_a_clock_time():
+    assert all(t.type != "TIME" for t in tag("He logged 1200 hours of overtime.", date(2024, 5, 14)))
