@@ -76,6 +76,17 @@ def test_future_clause_reads_weekday_forward():
     assert _find("The ministers will meet on Monday.", "Monday", date(2024, 5, 15)).value == "2024-05-20"
 
 
+@pytest.mark.parametrize(("text", "dct", "value"), [
+    # 2000-01-07 and 1989-10-27 are Fridays
+    ("Protesters were planning to march on Monday.", date(2000, 1, 7), "2000-01-10"),
+    ("The stock is to resume trading Tuesday.", date(1989, 10, 27), "1989-10-31"),
+    ("The group would leave as soon as Tuesday.", date(2000, 4, 3), "2000-04-04"),
+    ("They intend to vote on Monday.", date(2000, 1, 7), "2000-01-10"),
+])
+def test_plans_and_intentions_read_weekday_forward(text, dct, value):
+    assert [t.value for t in tag(text, dct)] == [value]
+
+
 def test_month_without_year_in_news_is_the_last_one():
     # an article of 15 May 2024 speaking of "October" means October 2023
     assert _find("The deal was struck in October.", "October", date(2024, 5, 15)).value == "2023-10"
