@@ -445,7 +445,7 @@ def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
         return Built("DATE", f"{int(quarter[:4]) + years:04d}{quarter[4:]}", _mod(f), how)
     prev = ctx.previous
     if unit == "Y" and prev and prev[:4].isdigit() and "/" not in prev and \
-            (how == "previous" or bounds(prev)[0] is Precision.QUARTER):
+            ((how == "previous" and ctx.domain == "news") or bounds(prev)[0] is Precision.QUARTER):
         # "a year earlier" after "the third quarter": the same quarter a year before
         return Built("DATE", f"{int(prev[:4]) + years:04d}{prev[4:]}", _mod(f), how)
     return Built("DATE", f"{anchor.year + years:04d}", _mod(f), how)
