@@ -256,7 +256,8 @@ def _tag(text: str, dct: date | None, domain: str,
         yearless.append(built.type == "DATE" and not end_fields and built.anchor != "absolute"
                         and ("month" in fields or "season" in fields)
                         and not fields.keys() & _YEAR_GIVEN)
-        dayless.append(built.type == "TIME" and "hour" in fields and not fields.keys() & _DAY_GIVEN)
+        dayless.append(built.type == "TIME" and ("hour" in fields or "pod" in fields)
+                       and not fields.keys() & _DAY_GIVEN)
         if built.type in ("DATE", "TIME") and _updates_reference(built.value) \
                 and built.anchor != ("dct" if domain == "narratives" else "previous") \
                 and not _looks_back(fields, built, domain):
@@ -274,7 +275,7 @@ def _tag(text: str, dct: date | None, domain: str,
 
 
 _YEAR_GIVEN = frozenset({"year", "yearwords", "bcyear", "relyear", "rel"})
-_DAY_GIVEN = frozenset({"day", "weekday", "dayrel", "month", "year"})
+_DAY_GIVEN = frozenset({"day", "weekday", "dayrel", "month", "year", "rel"})
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 

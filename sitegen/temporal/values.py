@@ -214,6 +214,8 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         return Built(rtype, (anchor + timedelta(days=shift)).isoformat() + suffix, mod, how)
     if anchor is None:
         return Built(rtype, _unresolved(f) + suffix, mod, how)
+    if "day" in f and "month" not in f and "weekday" not in f:
+        return _day_of_month(int(f["day"]), anchor, _anchor(rule, ctx)[1], ctx, how, suffix, rtype, mod)
     if "month" in f:
         month = int(f["month"])
         day = f.get("day")
@@ -256,6 +258,24 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
             return Built(rtype, day + suffix, mod, "previous")
         return Built(rtype, anchor.isoformat() + suffix, mod, how)
     return None
+
+
+def _day_of_month(day: int, anchor: date, precision: Precision, ctx: Context, how: str, suffix: str,
+                  rtype: str, mod: str | None) -> Built | None:
+    """"On the 17th": that day of the month under discussion; in news the last such day
+    before the document date, or the next when the clause speaks of the future."""
+    if precision.rank > Precision.MONTH.rank:
+        return None  # the text has not named a month this day could be in
+    year, month = anchor.year, anchor.month
+    if how == "dct" and not ctx.future and day > anchor.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    elif how == "dct" and ctx.future and day < anchor.day:
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return Built(rtype, d.isoformat() + suffix, mod, how)
 
 
 def _day_under_discussion(ctx: Context) -> str | None:

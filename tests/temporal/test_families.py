@@ -258,9 +258,15 @@ def test_two_ends_of_a_day_range_are_two_timex3_expressions():
     assert [(x["text"], x["value"]) for x in found] == [("9", "2014-06-09"), ("10 June 2014", "2014-06-10")]
 
 
-def test_time_of_day_takes_the_day_written_after_it():
-    found = {t.text: t.value for t in tag("The attack came at around 11 pm on Saturday.", date(2024, 5, 14))}
-    assert found == {"around 11 pm": "2024-05-11T23:00", "Saturday": "2024-05-11"}
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The attack came at around 11 pm on Saturday.",
+     {"around 11 pm": "2024-05-11T23:00", "Saturday": "2024-05-11"}),
+    ("The law took effect at midnight on Dec. 31.",
+     {"midnight": "2023-12-31T24:00", "Dec. 31": "2023-12-31"}),
+    ("The polls closed at 8 p.m. ET, on May 7.", {"8 p.m. ET, on May 7": "2024-05-07T20:00"}),
+])
+def test_time_of_day_takes_the_day_written_after_it(text, expected):
+    assert {t.text: t.value for t in tag(text, date(2024, 5, 14))} == expected
 
 
 @pytest.mark.parametrize(("text", "expr", "type_", "value"), [
