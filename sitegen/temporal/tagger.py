@@ -223,6 +223,7 @@ def _tag(text: str, dct: date | None, domain: str,
     yearless: list[bool] = []  # a month or season written without a year
     dayless: list[bool] = []  # a time of day written without its day
     previous: str | None = None
+    last_finer: str | None = None
     last_of: dict = {}
     for m, (rule, groups) in _matches(comp, res, text):
         start, end = m.span()
@@ -236,7 +237,7 @@ def _tag(text: str, dct: date | None, domain: str,
         # "by Wednesday" is as often a past deadline as a coming one; "by February" is ahead
         future = _speaks_of_future(comp, _clause(text, start, end), "weekday" not in fields) \
             if dct or previous else False
-        ctx = values.Context(dct, previous, domain, future, last_of)
+        ctx = values.Context(dct, previous, domain, future, last_of, last_finer)
         try:
             built = _build(rule, fields, end_fields, ctx, span_text)
         except (OverflowError, ValueError):
@@ -270,6 +271,8 @@ def _tag(text: str, dct: date | None, domain: str,
                                        and dv.precision is Precision.QUARTER):
                 # a report compares the quarters it reports on, not those it forecasts
                 last_of[dv.precision] = previous
+                if dv.precision.rank <= Precision.MONTH.rank:
+                    last_finer = previous
     _share_with_next(comp, text, out, yearless, dayless)
     return out
 

@@ -7,7 +7,7 @@ date they return values with X in them (or PRESENT_REF and friends).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -39,6 +39,7 @@ class Context:
     domain: str
     future: bool  # the clause speaks of the future ("will", "next", ...)
     last_of: dict[Precision, str] | None = None  # the last time the text set, per precision
+    last_finer: str | None = None  # the last month, day or time of day the text set
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,24 @@ def from_proxy(value: str) -> str:
     return _PROXY.sub(lambda m: f"BC{BC_PROXY - int(m.group(1)):04d}", value)
 
 
-def _anchor(rule: Rule, ctx: Context) -> tuple[date | None, Precision, str]:
-    """The anchor day, its precision and the anchor's name for this rule at this point."""
+def _story_time(ctx: Context) -> str | None:
+    """Where a history has got to, for a month or day named without a year: the time the
+    text set last, or, when that was only the year of the month or day set just before,
+    that month or day ("December 7, 1941 ... in 1941 ... In January" is January 1942: naming
+    the year does not rewind the story to its start)."""
+    previous, finer = ctx.previous, ctx.last_finer
+    if not previous or not finer or ctx.domain != "narratives" or not previous.isdigit():
+        return previous
+    return finer if finer[:4] == previous else previous
+
+
+def _anchor(rule: Rule, ctx: Context, story: bool = False) -> tuple[date | None, Precision, str]:
+    """The anchor day, its precision and the anchor's name for this rule at this point;
+    `story` anchors a month or day without a year on where a history has got to."""
     use_previous = rule.anchor == "previous" or (rule.anchor == "auto" and ctx.domain == "narratives")
     if use_previous and ctx.previous:
+        if story:
+            ctx = replace(ctx, previous=_story_time(ctx))
         precision, start, _ = bounds(to_proxy(ctx.previous))
         if start is not None:
             if precision is Precision.SEASON:  # winter 1918 starts in December 1917
@@ -201,7 +216,8 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         return Built("DATE", f"{_full_year(year):04d}{quarter[4:]}", mod, "previous")
     if year is not None:
         return _with_year(_full_year(year), f, suffix, rtype, mod, "absolute")
-    anchor, _, how = _anchor(rule, ctx)
+    story = rule.anchor == "auto" and ("month" in f or "day" in f)
+    anchor, anchor_precision, how = _anchor(rule, ctx, story)
     if "dayrel" in f:
         if anchor is None:
             return Built(rtype, "XXXX-XX-XX" + suffix, mod, how)
@@ -215,7 +231,7 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
     if anchor is None:
         return Built(rtype, _unresolved(f) + suffix, mod, how)
     if "day" in f and "month" not in f and "weekday" not in f:
-        return _day_of_month(int(f["day"]), anchor, _anchor(rule, ctx)[1], ctx, how, suffix, rtype, mod)
+        return _day_of_month(int(f["day"]), anchor, anchor_precision, ctx, how, suffix, rtype, mod)
     if "month" in f:
         month = int(f["month"])
         day = f.get("day")
