@@ -536,8 +536,9 @@ def build_duration(rule: Rule, f: dict[str, Any], ctx: Context, text: str) -> Bu
 def build_set(rule: Rule, f: dict[str, Any]) -> Built | None:
     if rule.value:
         return Built("SET", rule.value, None, "absolute")
-    if "setword" in f:
-        return Built("SET", str(f["setword"]), None, "absolute")
+    for key in ("setpattern", "everyunit", "setword"):
+        if key in f:
+            return Built("SET", str(f[key]), None, "absolute")
     if "weekday" in f:
         pod = f.get("pod")
         return Built("SET", f"XXXX-WXX-{int(f['weekday'])}" + (f"T{pod}" if pod else ""), None, "absolute")
