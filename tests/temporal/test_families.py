@@ -290,3 +290,12 @@ def test_less_common_written_forms(text, expr, type_, value):
 
 def test_hours_of_work_are_not_a_clock_time():
     assert all(t.type != "TIME" for t in tag("He logged 1200 hours of overtime.", date(2024, 5, 14)))
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("The first invasion of Greece (492-490 BC) failed.", [("492", "BC0492"), ("490 BC", "BC0490")]),
+    ("The Third Punic War (149-146 B.C) ended.", [("149", "BC0149"), ("146 B.C", "BC0146")]),
+])
+def test_a_range_of_years_before_the_common_era_writes_the_era_once(text, parts):
+    assert [(x["text"], x["value"]) for x in tag_timex3(text, None, domain="narratives")] == parts
+    assert tag(text, None, domain="narratives")[0].date.precision is Precision.INTERVAL
