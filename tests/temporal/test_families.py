@@ -299,3 +299,14 @@ def test_hours_of_work_are_not_a_clock_time():
 def test_a_range_of_years_before_the_common_era_writes_the_era_once(text, parts):
     assert [(x["text"], x["value"]) for x in tag_timex3(text, None, domain="narratives")] == parts
     assert tag(text, None, domain="narratives")[0].date.precision is Precision.INTERVAL
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2014 militants seized Mosul.", [("2014", "DATE", "2014")]),
+    ("By 2015 fighters held half the province.", [("2015", "DATE", "2015")]),
+    ("Some 1500 troops were deployed.", []),
+    ("2500 troops arrived at the base.", []),
+    ("The shrine has stood for 2000 years.", [("2000 years", "DURATION", "P2000Y")]),
+])
+def test_a_year_before_a_plural_noun_is_a_year_after_a_time_preposition_and_a_count_otherwise(text, expected):
+    assert [(t.text, t.type, t.value) for t in tag(text, date(2024, 5, 14))] == expected
