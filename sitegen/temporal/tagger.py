@@ -266,7 +266,10 @@ def _tag(text: str, dct: date | None, domain: str,
             # become the new reference: the article keeps talking about its own period;
             # in narratives, a time relative to the document date ("today") does not either,
             # and a look back from the story's time ("the previous year") does not move it
-            previous = built.value.split("/")[0]
+            # a story told through a span of days or months goes on from its end; a span
+            # of years is mostly an aside ("(1955-1963)"), after which the story resumes
+            ends = built.value.split("/")
+            previous = ends[-1] if len(ends[0]) >= 7 else ends[0]
             if dv is not None and not (domain == "news" and dct and dv.start and dv.start > dct
                                        and dv.precision is Precision.QUARTER):
                 # a report compares the quarters it reports on, not those it forecasts

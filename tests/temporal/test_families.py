@@ -310,3 +310,33 @@ def test_a_range_of_years_before_the_common_era_writes_the_era_once(text, parts)
 ])
 def test_a_year_before_a_plural_noun_is_a_year_after_a_time_preposition_and_a_count_otherwise(text, expected):
     assert [(t.text, t.type, t.value) for t in tag(text, date(2024, 5, 14))] == expected
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("The battle lasted from October 2016 to July 2017.", "October 2016 to July 2017", "2016-10/2017-07"),
+    ("It held the city from 10 June 2014 to 9 July 2017.", "10 June 2014 to 9 July 2017",
+     "2014-06-10/2017-07-09"),
+])
+def test_ranges_of_full_dates(text, expr, value):
+    t = _find(text, expr)
+    assert t.value == value and t.date.precision is Precision.INTERVAL
+
+
+def test_a_history_goes_on_from_the_end_of_a_span_of_days():
+    text = ("The campaign lasted from November 21, 1948 to January 31, 1949. "
+            "On April 21, the army crossed the river.")
+    assert _find(text, "April 21", domain="narratives").value == "1949-04-21"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("In the early hours of Tuesday, gunmen attacked a checkpoint.", "the early hours of Tuesday",
+     "2024-05-14TMO"),
+    ("At dawn on Sunday, militants struck.", "dawn", "2024-05-12TMO"),
+    ("The convoy left at dusk.", "dusk", "2024-05-15TEV"),
+])
+def test_parts_of_a_day(text, expr, value):
+    assert _find(text, expr, date(2024, 5, 15)).value == value
+
+
+def test_dawn_of_an_era_is_not_a_time():
+    assert tag("It marked the dawn of a new era.", date(2024, 5, 15)) == []
