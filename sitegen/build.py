@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from sitegen.errors import Problem
-from sitegen.output import check_output_dir, read_stamp, write_atomically
+from sitegen.output import NewSite, check_output_dir, read_stamp
 from sitegen.pipeline import PipelineResult, default_jobs, run_pipeline
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
@@ -124,23 +124,22 @@ def build_site(
         )
     result = run_pipeline(content_dir, strict=strict, jobs=jobs, cache_dir=cache_dir, progress=progress)
     settings = replace(render_settings(result, content_dir, base_url=base_url), theme_dir=theme)
-    rendered = {}
-
-    def fill(tmp: Path) -> None:
-        with progress.stage("render"):
-            rendered["result"] = render_site(result.timeline, tmp, settings, jobs=jobs)
-        with progress.stage("search index"):
-            add_search(tmp)
-
     timeline = result.timeline
     counts = {"articles": len(timeline.articles), "events": len(timeline.events),
               "undated": len(timeline.undated), "words": result.words}
-    with progress.stage("write"):
-        write_atomically(out_dir, fill, stamp=lambda: {"key": key, **counts,
-                                                       "pages": rendered["result"].pages})
+    # Render into a fresh folder, then swap it in: each stage is timed on its own, so "write"
+    # is the swap alone, not the rendering and indexing done inside the new folder.
+    with NewSite(out_dir) as site:
+        assert site.path is not None
+        with progress.stage("render"):
+            rendered = render_site(timeline, site.path, settings, jobs=jobs)
+        with progress.stage("search index"):
+            add_search(site.path)
+        with progress.stage("write"):
+            site.publish({"key": key, **counts, "pages": rendered.pages})
     _remember_problems(cache_dir, key, result.problems)
     return BuildReport(
-        **counts, pages=rendered["result"].pages, cache_hits=result.cache_hits,
+        **counts, pages=rendered.pages, cache_hits=result.cache_hits,
         seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),
         problems=result.problems, words_analyzed=result.words_analyzed,
     )

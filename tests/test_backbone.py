@@ -34,7 +34,6 @@ def test_backbone_event_found_with_its_date_and_all_sources(events_json, seed_id
 def test_mention_offsets_point_at_their_text(events_json):
     """Every sentence and time expression quoted in events.json is the text at its offsets."""
     from sitegen.load.corpus import load_corpus
-
     from tests.conftest import CONTENT
 
     articles, _ = load_corpus(CONTENT / "articles")
