@@ -76,7 +76,7 @@ def cmd_extract(args) -> int:
                            "(like content/articles) or one article file.")
     content = Path(args.content) if args.content else _content_of(path)
     result = run_pipeline(content, articles_path=path, strict=args.strict, jobs=args.jobs,
-                          cache_dir=None, progress=Progress(False))
+                          cache_dir=None, progress=Progress(False), explain=args.explain)
     _print_problems(result.problems)
     if args.explain:
         for line in result.explain:

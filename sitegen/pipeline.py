@@ -127,6 +127,7 @@ def run_pipeline(
     jobs: int = 0,
     cache_dir: Path | None = None,
     progress: Progress | None = None,
+    explain: bool = False,
 ) -> PipelineResult:
     """Build the whole model from a content folder (articles/, pages/, *.yml), or from a
     folder or file of articles alone. Raises ContentError when the content cannot be built
@@ -164,7 +165,7 @@ def run_pipeline(
 
     with progress.stage("merge"):
         ordered = [analyses[a.id] for a in articles]
-        merged = merge(ordered, articles, gazetteer, corrections)
+        merged = merge(ordered, articles, gazetteer, corrections, explain=explain)
         problems += merged.problems  # corrections that no longer match anything
         if strict and merged.problems:
             raise ContentError(problems)
