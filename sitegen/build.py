@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from sitegen.errors import Problem
-from sitegen.output import NewSite, check_output_dir, read_stamp
+from sitegen.output import MARKER, NewSite, check_output_dir, read_stamp
 from sitegen.pipeline import PipelineResult, default_jobs, run_pipeline
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
@@ -129,12 +129,15 @@ def build_site(
               "undated": len(timeline.undated), "words": result.words}
     # Render into a fresh folder, then swap it in: each stage is timed on its own, so "write"
     # is the swap alone, not the rendering and indexing done inside the new folder.
+    # Files the new site would write byte for byte as the previous one has them are linked
+    # from it instead (check_output_dir made sure a non-empty out_dir is a site sitegen made).
+    previous = out_dir if (out_dir / MARKER).is_file() else None
     with NewSite(out_dir) as site:
         assert site.path is not None
         with progress.stage("render"):
-            rendered = render_site(timeline, site.path, settings, jobs=jobs)
+            rendered = render_site(timeline, site.path, settings, jobs=jobs, previous=previous)
         with progress.stage("search index"):
-            add_search(site.path)
+            add_search(site.path, previous)
         with progress.stage("write"):
             site.publish({"key": key, **counts, "pages": rendered.pages})
     _remember_problems(cache_dir, key, result.problems)

@@ -59,6 +59,62 @@ def _remove_later(folder: Path) -> None:
     _REMOVING.append(os.posix_spawn(rm, [rm, "-rf", "--", str(folder)], dict(os.environ)))
 
 
+class SiteFiles:
+    """Writes the files of a site into `root`. A file whose bytes equal those of the same
+    file in `previous` (the site being replaced, if any) is hard-linked from it instead of
+    written: nothing is written twice, the file keeps its modification time (so deploy
+    tools that compare times skip it), and removing the old site frees little. The old
+    site's files are never opened for writing, so it stays intact until it is swapped out.
+
+    Picklable and safe to use from forked workers (each writes its own files)."""
+
+    def __init__(self, root: Path, previous: Path | None = None):
+        self.root = Path(root)
+        self.previous = Path(previous) if previous is not None else None
+
+    def _unchanged(self, rel: str, data: bytes) -> Path | None:
+        """The previous site's copy of `rel` when it holds exactly `data`."""
+        if self.previous is None:
+            return None
+        old = self.previous / rel
+        try:
+            if old.stat().st_size != len(data):
+                return None
+            with old.open("rb") as fh:
+                return old if fh.read() == data else None
+        except OSError:
+            return None
+
+    def _link(self, old: Path, target: Path) -> bool:
+        try:
+            os.link(old, target)
+            return True
+        except OSError:  # no hard links here (another file system, or none supported)
+            return False
+
+    def put(self, rel: str, data: bytes | str) -> None:
+        """Write `data` (text is written as UTF-8) to `rel`, a `/`-separated path in the site."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        target = self.root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        old = self._unchanged(rel, data)
+        if old is None or not self._link(old, target):
+            target.write_bytes(data)
+
+    def relink(self, rel: str) -> None:
+        """The file `rel`, already written (by another program), is replaced by a link to the
+        previous site's copy when that holds the same bytes."""
+        if self.previous is None:
+            return
+        target = self.root / rel
+        old = self._unchanged(rel, target.read_bytes())
+        if old is not None:
+            fresh = target.with_name(f".{target.name}.link")
+            if self._link(old, fresh):
+                os.replace(fresh, target)
+
+
 class NewSite:
     """A fresh folder beside `out_dir` to write a whole site into, swapped into place by
     `publish()`; removed, leaving the previous site as it was, if anything fails first.

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sitegen.errors import SitegenError
 from sitegen.model import DateValue, Precision
+from sitegen.output import SiteFiles
 from sitegen.render.filters import display_date, machine_date
 
 log = logging.getLogger(__name__)
@@ -188,11 +189,13 @@ def pagefind_available() -> bool:
         return False
 
 
-def add_search(site_dir: Path) -> None:
+def add_search(site_dir: Path, previous: Path | None = None) -> None:
     """Index the events of the site built in `site_dir` into `site_dir/pagefind/`.
 
     Reads `site_dir/events.json`; replaces any earlier bundle. Logs a warning and writes
     nothing when Pagefind is not installed, so a build never fails for want of search.
+    Files of the bundle identical to those of the site at `previous` (the site being
+    replaced) become hard links to them, as `render_site` does with pages.
     """
     site_dir = Path(site_dir)
     if not pagefind_available():
@@ -208,3 +211,8 @@ def add_search(site_dir: Path) -> None:
     _write_index(records, bundle, _language(site_dir))
     for name in _UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
+    if previous is not None:
+        files = SiteFiles(site_dir, previous)
+        for path in bundle.rglob("*"):
+            if path.is_file():
+                files.relink(path.relative_to(site_dir).as_posix())

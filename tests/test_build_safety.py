@@ -142,3 +142,46 @@ def test_article_size_limit_from_site_yml_refuses_larger_files(tmp_path, content
     refused = {Path(p.path).name for p in report.problems if "over the limit" in p.message}
     assert refused == {name for name, size in sizes.items() if size > 3000} and refused
     assert report.articles == len(sizes) - len(refused)
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def test_rebuild_after_an_edit_equals_a_cold_build_and_keeps_unchanged_files(tmp_path, content_copy):
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=2, cache_dir=tmp_path / "cache")
+    before, inodes = tree_digest(out), _inodes(out)
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+    build_site(content_copy, out, jobs=2, cache_dir=tmp_path / "cache")
+    build_site(content_copy, tmp_path / "cold", jobs=1, cache_dir=None)
+    after = tree_digest(out)
+    assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(tmp_path / "cold", skip=NOT_REPEATABLE)
+    # a file written again with the same bytes is the previous site's file, not a new copy
+    unchanged = [rel for rel, digest in after.items() if before.get(rel) == digest and rel != ".sitegen-site"]
+    changed = [rel for rel, digest in after.items() if rel in before and before[rel] != digest]
+    assert len(unchanged) > 20 and changed
+    assert "css/site.css" in unchanged or any(rel.startswith("css/") for rel in unchanged)
+    now = _inodes(out)
+    assert all(now[rel] == inodes[rel] for rel in unchanged)
+    assert all(now[rel] != inodes[rel] for rel in changed)
+
+
+def test_a_build_failing_while_writing_leaves_the_previous_site_intact(tmp_path, content_copy, monkeypatch):
+    import sitegen.build
+
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1)
+    before, inodes = tree_digest(out), _inodes(out)
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+
+    def fail(site_dir, previous=None):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(sitegen.build, "add_search", fail)
+    with pytest.raises(OSError, match="disk full"):
+        build_site(content_copy, out, jobs=1)
+    assert tree_digest(out) == before and _inodes(out) == inodes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no half-written folder left
