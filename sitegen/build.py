@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sitegen.errors import Problem
 from sitegen.output import MARKER, NewSite, check_output_dir, read_stamp
-from sitegen.pipeline import PipelineResult, default_jobs, run_pipeline
+from sitegen.pipeline import BuildMemory, PipelineResult, default_jobs, run_pipeline
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
 from sitegen.search import add_search
@@ -104,9 +104,11 @@ def build_site(
     cache_dir: Path | None = None,
     progress: Progress | None = None,
     base_url: str | None = None,
+    memory: BuildMemory | None = None,
 ) -> BuildReport:
     """Load, extract, merge and render `content_dir` into `out_dir`, atomically. When nothing
-    the site depends on changed since the build that wrote `out_dir`, nothing is redone."""
+    the site depends on changed since the build that wrote `out_dir`, nothing is redone.
+    `memory` is for a process that builds the same content again and again (see `BuildMemory`)."""
     start = time.perf_counter()
     progress = progress or Progress(verbose=False)
     jobs = jobs or default_jobs()
@@ -122,7 +124,8 @@ def build_site(
             seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),
             problems=_remembered_problems(cache_dir, key), unchanged=True,
         )
-    result = run_pipeline(content_dir, strict=strict, jobs=jobs, cache_dir=cache_dir, progress=progress)
+    result = run_pipeline(content_dir, strict=strict, jobs=jobs, cache_dir=cache_dir, progress=progress,
+                          memory=memory)
     settings = replace(render_settings(result, content_dir, base_url=base_url), theme_dir=theme)
     timeline = result.timeline
     counts = {"articles": len(timeline.articles), "events": len(timeline.events),

@@ -46,6 +46,8 @@ def cmd_build(args) -> int:
 
 def cmd_serve(args) -> int:
     from sitegen.build import build_site
+    from sitegen.extract.entities import load_gazetteer
+    from sitegen.pipeline import BuildMemory, warm_up
     from sitegen.progress import Progress
     from sitegen.render.environment import theme_dir
     from sitegen.serve import serve
@@ -53,14 +55,16 @@ def cmd_serve(args) -> int:
     content = Path(args.content)
     out = Path(tempfile.mkdtemp(prefix="sitegen-serve-")) / "site"
     cache = _cache_dir(args, content)
+    memory = BuildMemory()  # what a rebuild after an edit need not redo
 
     def rebuild() -> None:
         report = build_site(content, out, strict=args.strict, jobs=args.jobs, cache_dir=cache,
-                            progress=Progress(False))
+                            progress=Progress(False), memory=memory)
         _print_problems(report.problems)
         print(report.summary(), file=sys.stderr)
 
     rebuild()
+    warm_up(load_gazetteer(None))  # so the first edit is analysed as fast as the next ones
     serve(out, [content, theme_dir(None)], rebuild, host=args.host, port=args.port)
     return 0
 

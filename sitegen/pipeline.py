@@ -37,6 +37,19 @@ class PipelineResult:
     words_analyzed: int = 0  # words of the articles extracted in this run (not from the cache)
 
 
+@dataclass
+class BuildMemory:
+    """What a long-running process (`sitegen serve`) keeps between builds of one content
+    folder, so that a rebuild after an edit redoes only what the edit touched: articles as
+    parsed, by file and content hash; analyses, by cache key; each article's word 8-grams
+    for reprint detection, by content hash. Each entry is a pure function of its key, and
+    after every build only the entries of the current corpus are kept."""
+
+    articles: dict = field(default_factory=dict)
+    analyses: dict = field(default_factory=dict)
+    shingles: dict = field(default_factory=dict)
+
+
 def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
@@ -55,8 +68,8 @@ def editorial_problems(content_dir: Path | None) -> list[Problem]:
     return _editorial(content_dir)[1]
 
 
-def load_articles(path: Path, *, strict: bool = False,
-                  config: SiteConfig | None = None) -> tuple[list[Article], list[Problem]]:
+def load_articles(path: Path, *, strict: bool = False, config: SiteConfig | None = None,
+                  memo: dict | None = None) -> tuple[list[Article], list[Problem]]:
     """A folder of articles, or a single article file."""
     config = config or SiteConfig()
     if path.is_file():
@@ -75,7 +88,7 @@ def load_articles(path: Path, *, strict: bool = False,
                 raise
             return [], err.problems
     return load_corpus(path, strict=strict, max_article_bytes=config.max_article_bytes,
-                       max_articles=config.max_articles)
+                       max_articles=config.max_articles, memo=memo)
 
 
 # Workers inherit the gazetteer through fork instead of receiving it with every article.
@@ -84,6 +97,17 @@ _WORKER_GAZETTEER = None
 
 def _analyze_one(article: Article) -> Analysis:
     return analyze(article, _WORKER_GAZETTEER)
+
+
+def warm_up(gazetteer) -> None:
+    """Load and compile the tagger's and the extractors' tables in this process, which they
+    do on first use: forked workers then inherit them instead of each compiling its own, and
+    a long-running process analyses an edited article without that delay."""
+    from datetime import date
+
+    text = "On Monday, militants attacked a village in Anbar, killing three people, officials said."
+    analyze(Article(id="warm-up", path="warm-up.md", title="Warm-up", publisher="sitegen", url=None,
+                    published=date(2020, 1, 8), text=text), gazetteer)
 
 
 def analyze_all(articles: list[Article], gazetteer, cache: AnalysisCache, *, jobs: int,
@@ -104,6 +128,7 @@ def analyze_all(articles: list[Article], gazetteer, cache: AnalysisCache, *, job
     _WORKER_GAZETTEER = gazetteer
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if jobs > 1 and len(todo) >= 8 and can_fork:
+        warm_up(gazetteer)
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(jobs) as pool:
             chunk = max(1, min(64, len(todo) // (jobs * 8)))
@@ -128,10 +153,13 @@ def run_pipeline(
     cache_dir: Path | None = None,
     progress: Progress | None = None,
     explain: bool = False,
+    memory: BuildMemory | None = None,
 ) -> PipelineResult:
     """Build the whole model from a content folder (articles/, pages/, *.yml), or from a
     folder or file of articles alone. Raises ContentError when the content cannot be built
-    (or, with `strict`, when anything at all was found wrong)."""
+    (or, with `strict`, when anything at all was found wrong). With `explain`, the result
+    says why mentions were merged or kept apart. `memory` carries what earlier runs in this
+    process found (see `BuildMemory`)."""
     progress = progress or Progress(verbose=False)
     jobs = jobs or default_jobs()
     if articles_path is None:
@@ -150,7 +178,8 @@ def run_pipeline(
             problems.append(Problem(str(articles_path), 1, "the articles folder does not exist",
                                     "Create it and put the articles there as .md files with front matter."))
             raise ContentError(problems)
-        articles, load_problems = load_articles(articles_path, strict=False, config=config)
+        articles, load_problems = load_articles(articles_path, strict=False, config=config,
+                                                memo=memory.articles if memory else None)
         problems += load_problems
         corrections, editorial = _editorial(content_dir)
         problems += editorial
@@ -160,12 +189,15 @@ def run_pipeline(
         gazetteer = load_gazetteer(content_dir)
 
     with progress.stage("extract", f"{len(articles)} articles"):
-        cache = AnalysisCache(cache_dir, context=_gazetteer_digest(content_dir))
+        cache = AnalysisCache(cache_dir, context=_gazetteer_digest(content_dir),
+                              memory=memory.analyses if memory else None)
         analyses, words_analyzed = analyze_all(articles, gazetteer, cache, jobs=jobs, progress=progress)
+        cache.forget_unused()
 
     with progress.stage("merge"):
         ordered = [analyses[a.id] for a in articles]
-        merged = merge(ordered, articles, gazetteer, corrections, explain=explain)
+        merged = merge(ordered, articles, gazetteer, corrections, explain=explain,
+                       shingles=memory.shingles if memory else None)
         problems += merged.problems  # corrections that no longer match anything
         if strict and merged.problems:
             raise ContentError(problems)

@@ -185,3 +185,27 @@ def test_a_build_failing_while_writing_leaves_the_previous_site_intact(tmp_path,
         build_site(content_copy, out, jobs=1)
     assert tree_digest(out) == before and _inodes(out) == inodes
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no half-written folder left
+
+
+def test_rebuilds_sharing_memory_equal_cold_builds(tmp_path, content_copy):
+    # sitegen serve keeps parsed articles, analyses and 8-grams between builds; every
+    # rebuild from that memory must be the site a fresh build would make
+    from sitegen.pipeline import BuildMemory
+
+    memory = BuildMemory()
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1, memory=memory)
+    articles = sorted((content_copy / "articles").glob("*.md"))
+    assert len(memory.articles) == len(articles) == len(memory.analyses) == len(memory.shingles)
+    first = articles[0].read_text(encoding="utf-8")
+    edits = [lambda: articles[0].write_text(first.replace("Anbar", "Ninawa", 1), encoding="utf-8"),
+             lambda: articles[1].unlink()]
+    for n, edit in enumerate(edits):
+        edit()
+        report = build_site(content_copy, out, jobs=1, memory=memory)  # no cache folder: memory alone
+        assert report.cache_hits == len(articles) - 1
+        cold = tmp_path / f"cold-{n}"
+        build_site(content_copy, cold, jobs=1)
+        assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
+    # what the memory holds is the current corpus only
+    assert len(memory.articles) == len(memory.analyses) == len(memory.shingles) == len(articles) - 1

@@ -25,7 +25,7 @@ def _shingles(text: str) -> set[int]:
     return {hash(" ".join(words[i:i + _SHINGLE])) for i in range(max(0, len(words) - _SHINGLE + 1))}
 
 
-def reprint_groups(articles: list[Article]) -> dict[str, int]:
+def reprint_groups(articles: list[Article], memo: dict | None = None) -> dict[str, int]:
     """A group number per article id; reprints of one story share a number.
 
     Each article joins the group of the first earlier article it reprints: one with which it
@@ -33,14 +33,24 @@ def reprint_groups(articles: list[Article]) -> dict[str, int]:
     original, or that declares it) as what it reprints. Shared 8-grams are counted through an
     index from each 8-gram to the articles holding it, and declarations are looked up by
     name, so the work grows with the text, not with the square of the number of articles.
+    `memo`, kept between calls in one process, holds each article's 8-grams by content hash;
+    it is left holding those of `articles` only.
     """
+    if memo is not None:
+        kept = {a.digest: memo.get(a.digest) for a in articles if a.digest}
+        memo.clear()
+        memo.update((digest, grams) for digest, grams in kept.items() if grams is not None)
     holders: dict[int, list[int]] = {}
     sizes: list[int] = []
     declaring: dict[str, list[int]] = {}  # what an earlier article says it reprints -> it
     named: dict[str, list[int]] = {}  # an earlier article's url and id -> it
     group: dict[str, int] = {}
     for i, article in enumerate(articles):
-        grams = _shingles(article.text)
+        grams = memo.get(article.digest) if memo is not None and article.digest else None
+        if grams is None:
+            grams = _shingles(article.text)
+            if memo is not None and article.digest:
+                memo[article.digest] = grams
         sizes.append(len(grams))
         # a stock sentence many stories carry says nothing about reprints
         shared = Counter(chain.from_iterable(
