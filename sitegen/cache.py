@@ -98,17 +98,18 @@ class AnalysisCache:
             self.misses += 1
             return None
         self.hits += 1
-        self._remember(digest, value)
+        self.remember(digest, value)
         return value
 
-    def _remember(self, digest: str, value) -> None:
+    def remember(self, digest: str, value) -> None:
+        """Keep `value` in memory only (another process wrote it to the folder)."""
         if self.memory is not None and digest:
             key = self.key(digest)
             self.memory[key] = value
             self.used.add(key)
 
     def put(self, digest: str, value) -> None:
-        self._remember(digest, value)
+        self.remember(digest, value)
         if self.folder is None or not digest:
             return
         path = self._path(digest)

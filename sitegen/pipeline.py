@@ -93,10 +93,19 @@ def load_articles(path: Path, *, strict: bool = False, config: SiteConfig | None
 
 # Workers inherit the gazetteer through fork instead of receiving it with every article.
 _WORKER_GAZETTEER = None
+_WORKER_CACHE: AnalysisCache | None = None
 
 
 def _analyze_one(article: Article) -> Analysis:
     return analyze(article, _WORKER_GAZETTEER)
+
+
+def _analyze_and_store(article: Article) -> Analysis:
+    """In a worker: analyse, and write the cache entry here, in parallel, not in the parent."""
+    analysis = analyze(article, _WORKER_GAZETTEER)
+    assert _WORKER_CACHE is not None
+    _WORKER_CACHE.put(article.digest, analysis)
+    return analysis
 
 
 def warm_up(gazetteer) -> None:
@@ -114,7 +123,7 @@ def analyze_all(articles: list[Article], gazetteer, cache: AnalysisCache, *, job
                 progress: Progress) -> tuple[dict[str, Analysis], int]:
     """Analyse each article, from the cache when its content and sitegen's code are unchanged;
     also returns how many words were analysed afresh (for the words-per-second figure)."""
-    global _WORKER_GAZETTEER
+    global _WORKER_GAZETTEER, _WORKER_CACHE
     analyses: dict[str, Analysis] = {}
     todo: list[Article] = []
     for article in articles:
@@ -125,22 +134,24 @@ def analyze_all(articles: list[Article], gazetteer, cache: AnalysisCache, *, job
             todo.append(article)
     if not todo:
         return analyses, 0
-    _WORKER_GAZETTEER = gazetteer
+    _WORKER_GAZETTEER, _WORKER_CACHE = gazetteer, cache
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if jobs > 1 and len(todo) >= 8 and can_fork:
         warm_up(gazetteer)
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(jobs) as pool:
             chunk = max(1, min(64, len(todo) // (jobs * 8)))
-            for n, analysis in enumerate(pool.imap(_analyze_one, todo, chunksize=chunk), 1):
-                analyses[analysis.article_id] = analysis
+            results = pool.imap(_analyze_and_store, todo, chunksize=chunk)
+            for n, (article, analysis) in enumerate(zip(todo, results, strict=True), 1):
+                analyses[article.id] = analysis
+                cache.remember(article.digest, analysis)  # the worker wrote it to the folder
                 progress.count("extract", n, len(todo))
     else:
         for n, article in enumerate(todo, 1):
             analyses[article.id] = _analyze_one(article)
+            cache.put(article.digest, analyses[article.id])
             progress.count("extract", n, len(todo))
-    for article in todo:
-        cache.put(article.digest, analyses[article.id])
+    _WORKER_CACHE = None
     return analyses, sum(a.words for a in todo)
 
 
