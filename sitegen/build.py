@@ -140,9 +140,9 @@ def build_site(
         with progress.stage("render"):
             rendered = render_site(timeline, site.path, settings, jobs=jobs, previous=previous)
         with progress.stage("search index"):
-            add_search(site.path, previous)
+            search = add_search(site.path, previous, stamp.get("search"))
         with progress.stage("write"):
-            site.publish({"key": key, **counts, "pages": rendered.pages})
+            site.publish({"key": key, **counts, "pages": rendered.pages, "search": search})
     _remember_problems(cache_dir, key, result.problems)
     return BuildReport(
         **counts, pages=rendered.pages, cache_hits=result.cache_hits,

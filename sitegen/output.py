@@ -102,6 +102,14 @@ class SiteFiles:
         if old is None or not self._link(old, target):
             target.write_bytes(data)
 
+    def keep(self, rel: str) -> None:
+        """The previous site's file `rel`, unchanged: linked (or copied where links fail)."""
+        assert self.previous is not None
+        target = self.root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not self._link(self.previous / rel, target):
+            shutil.copyfile(self.previous / rel, target)
+
     def relink(self, rel: str) -> None:
         """The file `rel`, already written (by another program), is replaced by a link to the
         previous site's copy when that holds the same bytes."""

@@ -9,6 +9,7 @@ warning: the site still works, only the search page says search is unavailable.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -189,30 +190,55 @@ def pagefind_available() -> bool:
         return False
 
 
-def add_search(site_dir: Path, previous: Path | None = None) -> None:
+def _index_digest(records: list[SearchRecord], language: str) -> str:
+    """A hash of everything the bundle is made from: the documents, their addresses, the
+    language, this module's code and Pagefind's version."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{language}/{version('pagefind')}/".encode())
+    digest.update(Path(__file__).read_bytes())
+    for record in records:
+        digest.update(f"\0{record.url}\0{record_html(record, language)}".encode())
+    return digest.hexdigest()
+
+
+def add_search(site_dir: Path, previous: Path | None = None,
+               previous_digest: str | None = None) -> str | None:
     """Index the events of the site built in `site_dir` into `site_dir/pagefind/`.
 
     Reads `site_dir/events.json`; replaces any earlier bundle. Logs a warning and writes
     nothing when Pagefind is not installed, so a build never fails for want of search.
-    Files of the bundle identical to those of the site at `previous` (the site being
-    replaced) become hard links to them, as `render_site` does with pages.
+
+    `previous` is the site being replaced, and `previous_digest` what its bundle was made
+    from. Returns what this bundle is made from (None when there is none). When the two are
+    equal (a change to the theme or the pages, not to the events), the previous bundle is
+    kept as it is instead of indexing again; otherwise files of the new bundle identical to
+    the previous ones become hard links to them, as `render_site` does with pages.
     """
     site_dir = Path(site_dir)
     if not pagefind_available():
         log.warning("search not added: install 'pagefind[bin]' to index %s", site_dir)
-        return
+        return None
     data = json.loads((site_dir / "events.json").read_text(encoding="utf-8"))
     records = search_records(data, directory_urls=_directory_urls(site_dir))
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
     if not records:  # Pagefind refuses an empty index; the search page says there is nothing
-        return
-    _write_index(records, bundle, _language(site_dir))
+        return None
+    language = _language(site_dir)
+    digest = _index_digest(records, language)
+    files = SiteFiles(site_dir, previous) if previous is not None else None
+    if files is not None and previous_digest == digest and (files.previous / BUNDLE_DIR).is_dir():
+        for path in (files.previous / BUNDLE_DIR).rglob("*"):
+            if path.is_file():
+                files.keep(path.relative_to(files.previous).as_posix())
+        return digest
+    _write_index(records, bundle, language)
     for name in _UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
-    if previous is not None:
-        files = SiteFiles(site_dir, previous)
+    if files is not None:
         for path in bundle.rglob("*"):
             if path.is_file():
                 files.relink(path.relative_to(site_dir).as_posix())
+    return digest

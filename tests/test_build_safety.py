@@ -177,7 +177,7 @@ def test_a_build_failing_while_writing_leaves_the_previous_site_intact(tmp_path,
     article = sorted((content_copy / "articles").glob("*.md"))[0]
     article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
 
-    def fail(site_dir, previous=None):
+    def fail(*args):
         raise OSError("disk full")
 
     monkeypatch.setattr(sitegen.build, "add_search", fail)
@@ -209,3 +209,28 @@ def test_rebuilds_sharing_memory_equal_cold_builds(tmp_path, content_copy):
         assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
     # what the memory holds is the current corpus only
     assert len(memory.articles) == len(memory.analyses) == len(memory.shingles) == len(articles) - 1
+
+
+def test_search_index_is_kept_when_the_events_did_not_change(tmp_path, content_copy):
+    from sitegen.output import read_stamp
+    from sitegen.search import pagefind_available
+
+    if not pagefind_available():
+        pytest.skip("pagefind[bin] is not installed")
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1)
+    first, inodes = read_stamp(out)["search"], _inodes(out)
+    bundle = [rel for rel in inodes if rel.startswith("pagefind/")]
+    assert first and bundle
+    page = sorted((content_copy / "pages").glob("*.md"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence about the method.\n",
+                    encoding="utf-8")
+    report = build_site(content_copy, out, jobs=1)  # a hand-written page changed, no event did
+    assert not report.unchanged and read_stamp(out)["search"] == first
+    now = _inodes(out)
+    assert sorted(rel for rel in now if rel.startswith("pagefind/")) == sorted(bundle)
+    assert all(now[rel] == inodes[rel] for rel in bundle)
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+    build_site(content_copy, out, jobs=1)
+    assert read_stamp(out)["search"] != first
