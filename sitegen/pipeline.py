@@ -6,6 +6,7 @@ and the tests all call `run_pipeline`.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from dataclasses import dataclass, field
@@ -139,13 +140,20 @@ def analyze_all(articles: list[Article], gazetteer, cache: AnalysisCache, *, job
     if jobs > 1 and len(todo) >= 8 and can_fork:
         warm_up(gazetteer)
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(jobs) as pool:
-            chunk = max(1, min(64, len(todo) // (jobs * 8)))
-            results = pool.imap(_analyze_and_store, todo, chunksize=chunk)
-            for n, (article, analysis) in enumerate(zip(todo, results, strict=True), 1):
-                analyses[article.id] = analysis
-                cache.remember(article.digest, analysis)  # the worker wrote it to the folder
-                progress.count("extract", n, len(todo))
+        # The workers' garbage collector then leaves alone the objects they inherit (the
+        # articles, the tables): it does not walk them, nor copy their memory pages by
+        # touching them.
+        gc.freeze()
+        try:
+            with ctx.Pool(jobs) as pool:
+                chunk = max(1, min(64, len(todo) // (jobs * 8)))
+                results = pool.imap(_analyze_and_store, todo, chunksize=chunk)
+                for n, (article, analysis) in enumerate(zip(todo, results, strict=True), 1):
+                    analyses[article.id] = analysis
+                    cache.remember(article.digest, analysis)  # the worker wrote it to the folder
+                    progress.count("extract", n, len(todo))
+        finally:
+            gc.unfreeze()
     else:
         for n, article in enumerate(todo, 1):
             analyses[article.id] = _analyze_one(article)

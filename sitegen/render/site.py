@@ -4,6 +4,7 @@ processes forked from this one when `jobs > 1`), then write the data exports and
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -54,10 +55,14 @@ def _render_pages(env: Environment, specs: list[PageSpec], out: SiteFiles, jobs:
             return written
         chunk = max(16, len(specs) // (jobs * 8))
         ranges = [(i, min(i + chunk, len(specs))) for i in range(0, len(specs), chunk)]
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            pending = pool.map_async(_render_range, ranges)
-            meanwhile()
-            return [path for part in pending.get() for path in part]
+        gc.freeze()  # so the workers' garbage collector leaves the inherited timeline alone
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                pending = pool.map_async(_render_range, ranges)
+                meanwhile()
+                return [path for part in pending.get() for path in part]
+        finally:
+            gc.unfreeze()
     finally:
         _JOB = None
 
