@@ -14,7 +14,7 @@ from sitegen.output import MARKER, NewSite, check_output_dir, read_stamp
 from sitegen.pipeline import BuildMemory, PipelineResult, default_jobs, run_pipeline
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
-from sitegen.search import add_search
+from sitegen.search import SearchJob, start_search
 
 
 @dataclass
@@ -135,12 +135,27 @@ def build_site(
     # Files the new site would write byte for byte as the previous one has them are linked
     # from it instead (check_output_dir made sure a non-empty out_dir is a site sitegen made).
     previous = out_dir if (out_dir / MARKER).is_file() else None
+    jobs_running: list[SearchJob] = []
+
+    def index_meanwhile() -> None:
+        # Pagefind runs as a process of its own, from events.json: it starts as soon as that
+        # is written, while the workers are still rendering pages
+        assert site.path is not None
+        jobs_running.append(start_search(site.path, previous, stamp.get("search"),
+                                         directory_urls=settings.directory_urls, language=settings.language))
+
     with NewSite(out_dir) as site:
         assert site.path is not None
-        with progress.stage("render"):
-            rendered = render_site(timeline, site.path, settings, jobs=jobs, previous=previous)
-        with progress.stage("search index"):
-            search = add_search(site.path, previous, stamp.get("search"))
+        try:
+            with progress.stage("render"):
+                rendered = render_site(timeline, site.path, settings, jobs=jobs, previous=previous,
+                                       after_exports=index_meanwhile)
+            with progress.stage("search index"):  # what is left of it once the pages are written
+                search = jobs_running[0].finish() if jobs_running else None
+        except BaseException:
+            for job in jobs_running:
+                job.cancel()
+            raise
         with progress.stage("write"):
             site.publish({"key": key, **counts, "pages": rendered.pages, "search": search})
     _remember_problems(cache_dir, key, result.problems)

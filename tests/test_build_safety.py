@@ -169,22 +169,31 @@ def test_rebuild_after_an_edit_equals_a_cold_build_and_keeps_unchanged_files(tmp
 
 
 def test_a_build_failing_while_writing_leaves_the_previous_site_intact(tmp_path, content_copy, monkeypatch):
-    import sitegen.build
+    import tempfile
+
+    from sitegen.search import SearchJob
 
     out = tmp_path / "site"
-    build_site(content_copy, out, jobs=1)
+    build_site(content_copy, out, jobs=2)
     before, inodes = tree_digest(out), _inodes(out)
     article = sorted((content_copy / "articles").glob("*.md"))[0]
     article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    finish = SearchJob.finish
 
-    def fail(*args):
+    def fail(job):  # the search index is being built when the pages are written; then it fails
+        finish(job)
         raise OSError("disk full")
 
-    monkeypatch.setattr(sitegen.build, "add_search", fail)
+    monkeypatch.setattr(SearchJob, "finish", fail)
     with pytest.raises(OSError, match="disk full"):
-        build_site(content_copy, out, jobs=1)
+        build_site(content_copy, out, jobs=2)
     assert tree_digest(out) == before and _inodes(out) == inodes
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no half-written folder left
+    # no half-written folder left, nor Pagefind's scratch folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "scratch", "site"]
+    assert list(scratch.iterdir()) == []
 
 
 def test_rebuilds_sharing_memory_equal_cold_builds(tmp_path, content_copy):

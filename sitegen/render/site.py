@@ -108,11 +108,14 @@ def _feeds(timeline: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Ur
 
 
 def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
-                jobs: int = 1, previous: Path | None = None) -> RenderResult:
+                jobs: int = 1, previous: Path | None = None,
+                after_exports: Callable[[], None] | None = None) -> RenderResult:
     """Write the complete static site for `timeline` into the existing, empty `out_dir`.
 
     `previous` is the site this one will replace: its files that would be written again
-    byte for byte are hard-linked instead (see `SiteFiles`)."""
+    byte for byte are hard-linked instead (see `SiteFiles`). `after_exports` is called in
+    this process once the data exports (events.json, ...) are written, while the pages may
+    still be rendering in workers."""
     out = SiteFiles(Path(out_dir), previous)
     folder = theme_dir(settings.theme_dir)
     urls = Urls(settings.directory_urls)
@@ -142,6 +145,8 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
             listed = [s.path for s in specs if s.template != "redirect.html"]
             _write(out, "sitemap.xml", feeds.sitemap(base, listed), others)
         _write(out, "robots.txt", feeds.robots(base, bool(base)), others)
+        if after_exports is not None:
+            after_exports()
 
     pages = _render_pages(env, specs, out, jobs, exports_and_feeds)
     return RenderResult(pages=len(pages) + 1, files=pages + others)
