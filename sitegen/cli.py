@@ -47,6 +47,7 @@ def cmd_build(args) -> int:
 def cmd_serve(args) -> int:
     from sitegen.build import build_site
     from sitegen.extract.entities import load_gazetteer
+    from sitegen.load.corpus import load_corpus
     from sitegen.pipeline import BuildMemory, warm_up
     from sitegen.progress import Progress
     from sitegen.render.environment import theme_dir
@@ -64,7 +65,9 @@ def cmd_serve(args) -> int:
         print(report.summary(), file=sys.stderr)
 
     rebuild()
-    warm_up(load_gazetteer(None))  # so the first edit is analysed as fast as the next ones
+    # so the first edit is analysed as fast as the next ones
+    samples, _ = load_corpus(content / "articles", max_articles=20)
+    warm_up(load_gazetteer(None), tuple(samples))
     serve(out, [content, theme_dir(None)], rebuild, host=args.host, port=args.port)
     return 0
 
