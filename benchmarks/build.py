@@ -443,11 +443,12 @@ def _rate(count: float | None, seconds: float | None) -> str:
 
 def render_pages_per_s(fig: SitegenFigures) -> tuple[float | None, str]:
     """Pages per second of the render stage when the build reported it, else of the whole build."""
-    # The build's "render" stage runs inside its "write" stage (render to a fresh folder, then
-    # swap it in), so the longer of the two is rendering written to disk.
-    render = max((t for name, t in fig.stages.items() if name in ("render", "write")), default=0.0)
+    # The "render" stage renders every page and writes it into the new site folder; the
+    # search index and the swap into place ("write") are stages of their own. (Older builds
+    # ran both inside "write", which therefore never measured writing alone.)
+    render = fig.stages.get("render", 0.0)
     if render > 0:
-        return fig.pages / render, "render and write stage"
+        return fig.pages / render, "render stage, pages written to disk"
     return (fig.pages / fig.cold.wall if fig.cold.wall else None), "whole cold build"
 
 

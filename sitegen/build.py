@@ -10,11 +10,11 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from sitegen.errors import Problem
-from sitegen.output import check_output_dir, read_stamp, write_atomically
-from sitegen.pipeline import PipelineResult, default_jobs, run_pipeline
+from sitegen.output import MARKER, NewSite, check_output_dir, read_stamp
+from sitegen.pipeline import BuildMemory, PipelineResult, default_jobs, run_pipeline
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
-from sitegen.search import add_search
+from sitegen.search import SearchJob, start_search
 
 
 @dataclass
@@ -104,9 +104,11 @@ def build_site(
     cache_dir: Path | None = None,
     progress: Progress | None = None,
     base_url: str | None = None,
+    memory: BuildMemory | None = None,
 ) -> BuildReport:
     """Load, extract, merge and render `content_dir` into `out_dir`, atomically. When nothing
-    the site depends on changed since the build that wrote `out_dir`, nothing is redone."""
+    the site depends on changed since the build that wrote `out_dir`, nothing is redone.
+    `memory` is for a process that builds the same content again and again (see `BuildMemory`)."""
     start = time.perf_counter()
     progress = progress or Progress(verbose=False)
     jobs = jobs or default_jobs()
@@ -122,25 +124,43 @@ def build_site(
             seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),
             problems=_remembered_problems(cache_dir, key), unchanged=True,
         )
-    result = run_pipeline(content_dir, strict=strict, jobs=jobs, cache_dir=cache_dir, progress=progress)
+    result = run_pipeline(content_dir, strict=strict, jobs=jobs, cache_dir=cache_dir, progress=progress,
+                          memory=memory)
     settings = replace(render_settings(result, content_dir, base_url=base_url), theme_dir=theme)
-    rendered = {}
-
-    def fill(tmp: Path) -> None:
-        with progress.stage("render"):
-            rendered["result"] = render_site(result.timeline, tmp, settings, jobs=jobs)
-        with progress.stage("search index"):
-            add_search(tmp)
-
     timeline = result.timeline
     counts = {"articles": len(timeline.articles), "events": len(timeline.events),
               "undated": len(timeline.undated), "words": result.words}
-    with progress.stage("write"):
-        write_atomically(out_dir, fill, stamp=lambda: {"key": key, **counts,
-                                                       "pages": rendered["result"].pages})
+    # Render into a fresh folder, then swap it in: each stage is timed on its own, so "write"
+    # is the swap alone, not the rendering and indexing done inside the new folder.
+    # Files the new site would write byte for byte as the previous one has them are linked
+    # from it instead (check_output_dir made sure a non-empty out_dir is a site sitegen made).
+    previous = out_dir if (out_dir / MARKER).is_file() else None
+    jobs_running: list[SearchJob] = []
+
+    def index_meanwhile() -> None:
+        # Pagefind runs as a process of its own, from events.json: it starts as soon as that
+        # is written, while the workers are still rendering pages
+        assert site.path is not None
+        jobs_running.append(start_search(site.path, previous, stamp.get("search"),
+                                         directory_urls=settings.directory_urls, language=settings.language))
+
+    with NewSite(out_dir) as site:
+        assert site.path is not None
+        try:
+            with progress.stage("render"):
+                rendered = render_site(timeline, site.path, settings, jobs=jobs, previous=previous,
+                                       after_exports=index_meanwhile)
+            with progress.stage("search index"):  # what is left of it once the pages are written
+                search = jobs_running[0].finish() if jobs_running else None
+        except BaseException:
+            for job in jobs_running:
+                job.cancel()
+            raise
+        with progress.stage("write"):
+            site.publish({"key": key, **counts, "pages": rendered.pages, "search": search})
     _remember_problems(cache_dir, key, result.problems)
     return BuildReport(
-        **counts, pages=rendered["result"].pages, cache_hits=result.cache_hits,
+        **counts, pages=rendered.pages, cache_hits=result.cache_hits,
         seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),
         problems=result.problems, words_analyzed=result.words_analyzed,
     )

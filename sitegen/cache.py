@@ -47,13 +47,24 @@ def site_code_fingerprint() -> str:
 
 
 class AnalysisCache:
-    """A folder of pickled `Analysis` objects, one file per (article digest, code, context)."""
+    """A folder of pickled `Analysis` objects, one file per (article digest, code, context).
 
-    def __init__(self, folder: Path | None, context: str = ""):
+    `memory`, a dict kept by a long-running process between builds (`sitegen serve`), holds
+    the entries in memory too, so a rebuild does not read them back from disk; after a build,
+    `forget_unused()` leaves it holding only the entries that build used."""
+
+    def __init__(self, folder: Path | None, context: str = "", memory: dict | None = None):
         self.folder = folder
         self.salt = f"{code_fingerprint()}/{context}"
         self.hits = 0
         self.misses = 0
+        self.memory = memory
+        self.used: set[str] = set()
+
+    def forget_unused(self) -> None:
+        if self.memory is not None:
+            for key in [k for k in self.memory if k not in self.used]:
+                del self.memory[key]
 
     def key(self, digest: str) -> str:
         return hashlib.sha256(f"{self.salt}/{digest}".encode()).hexdigest()
@@ -64,6 +75,12 @@ class AnalysisCache:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, digest: str):
+        if self.memory is not None and digest:
+            key = self.key(digest)
+            if key in self.memory:
+                self.hits += 1
+                self.used.add(key)
+                return self.memory[key]
         if self.folder is None or not digest:
             self.misses += 1
             return None
@@ -81,9 +98,18 @@ class AnalysisCache:
             self.misses += 1
             return None
         self.hits += 1
+        self.remember(digest, value)
         return value
 
+    def remember(self, digest: str, value) -> None:
+        """Keep `value` in memory only (another process wrote it to the folder)."""
+        if self.memory is not None and digest:
+            key = self.key(digest)
+            self.memory[key] = value
+            self.used.add(key)
+
     def put(self, digest: str, value) -> None:
+        self.remember(digest, value)
         if self.folder is None or not digest:
             return
         path = self._path(digest)

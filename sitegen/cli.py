@@ -46,6 +46,9 @@ def cmd_build(args) -> int:
 
 def cmd_serve(args) -> int:
     from sitegen.build import build_site
+    from sitegen.extract.entities import load_gazetteer
+    from sitegen.load.corpus import load_corpus
+    from sitegen.pipeline import BuildMemory, warm_up
     from sitegen.progress import Progress
     from sitegen.render.environment import theme_dir
     from sitegen.serve import serve
@@ -53,14 +56,18 @@ def cmd_serve(args) -> int:
     content = Path(args.content)
     out = Path(tempfile.mkdtemp(prefix="sitegen-serve-")) / "site"
     cache = _cache_dir(args, content)
+    memory = BuildMemory()  # what a rebuild after an edit need not redo
 
     def rebuild() -> None:
         report = build_site(content, out, strict=args.strict, jobs=args.jobs, cache_dir=cache,
-                            progress=Progress(False))
+                            progress=Progress(False), memory=memory)
         _print_problems(report.problems)
         print(report.summary(), file=sys.stderr)
 
     rebuild()
+    # so the first edit is analysed as fast as the next ones
+    samples, _ = load_corpus(content / "articles", max_articles=20)
+    warm_up(load_gazetteer(None), tuple(samples))
     serve(out, [content, theme_dir(None)], rebuild, host=args.host, port=args.port)
     return 0
 
@@ -76,7 +83,7 @@ def cmd_extract(args) -> int:
                            "(like content/articles) or one article file.")
     content = Path(args.content) if args.content else _content_of(path)
     result = run_pipeline(content, articles_path=path, strict=args.strict, jobs=args.jobs,
-                          cache_dir=None, progress=Progress(False))
+                          cache_dir=None, progress=Progress(False), explain=args.explain)
     _print_problems(result.problems)
     if args.explain:
         for line in result.explain:

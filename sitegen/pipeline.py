@@ -6,6 +6,7 @@ and the tests all call `run_pipeline`.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from dataclasses import dataclass, field
@@ -37,6 +38,19 @@ class PipelineResult:
     words_analyzed: int = 0  # words of the articles extracted in this run (not from the cache)
 
 
+@dataclass
+class BuildMemory:
+    """What a long-running process (`sitegen serve`) keeps between builds of one content
+    folder, so that a rebuild after an edit redoes only what the edit touched: articles as
+    parsed, by file and content hash; analyses, by cache key; each article's word 8-grams
+    for reprint detection, by content hash. Each entry is a pure function of its key, and
+    after every build only the entries of the current corpus are kept."""
+
+    articles: dict = field(default_factory=dict)
+    analyses: dict = field(default_factory=dict)
+    shingles: dict = field(default_factory=dict)
+
+
 def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
@@ -55,8 +69,8 @@ def editorial_problems(content_dir: Path | None) -> list[Problem]:
     return _editorial(content_dir)[1]
 
 
-def load_articles(path: Path, *, strict: bool = False,
-                  config: SiteConfig | None = None) -> tuple[list[Article], list[Problem]]:
+def load_articles(path: Path, *, strict: bool = False, config: SiteConfig | None = None,
+                  memo: dict | None = None) -> tuple[list[Article], list[Problem]]:
     """A folder of articles, or a single article file."""
     config = config or SiteConfig()
     if path.is_file():
@@ -75,22 +89,47 @@ def load_articles(path: Path, *, strict: bool = False,
                 raise
             return [], err.problems
     return load_corpus(path, strict=strict, max_article_bytes=config.max_article_bytes,
-                       max_articles=config.max_articles)
+                       max_articles=config.max_articles, memo=memo)
 
 
 # Workers inherit the gazetteer through fork instead of receiving it with every article.
 _WORKER_GAZETTEER = None
+_WORKER_CACHE: AnalysisCache | None = None
 
 
 def _analyze_one(article: Article) -> Analysis:
     return analyze(article, _WORKER_GAZETTEER)
 
 
+def _analyze_and_store(article: Article) -> Analysis:
+    """In a worker: analyse, and write the cache entry here, in parallel, not in the parent."""
+    analysis = analyze(article, _WORKER_GAZETTEER)
+    assert _WORKER_CACHE is not None
+    _WORKER_CACHE.put(article.digest, analysis)
+    return analysis
+
+
+def warm_up(gazetteer, samples: tuple[Article, ...] = ()) -> None:
+    """Load and compile the tagger's and the extractors' tables in this process, which they
+    do on first use: forked workers then inherit them instead of each compiling its own, and
+    a long-running process analyses an edited article without that delay. The tagger builds
+    a pattern for each character a date expression starts with, when it first meets one, so
+    `samples` (a few articles of the corpus) warm it up for the dates the corpus uses."""
+    from datetime import date
+
+    text = ("On Monday, militants attacked a village in Anbar, killing three people, officials said "
+            "on 3 March 2019, two weeks ago, in the summer of 2015 and late last year.")
+    analyze(Article(id="warm-up", path="warm-up.md", title="Warm-up", publisher="sitegen", url=None,
+                    published=date(2020, 1, 8), text=text), gazetteer)
+    for article in samples:
+        analyze(article, gazetteer)
+
+
 def analyze_all(articles: list[Article], gazetteer, cache: AnalysisCache, *, jobs: int,
                 progress: Progress) -> tuple[dict[str, Analysis], int]:
     """Analyse each article, from the cache when its content and sitegen's code are unchanged;
     also returns how many words were analysed afresh (for the words-per-second figure)."""
-    global _WORKER_GAZETTEER
+    global _WORKER_GAZETTEER, _WORKER_CACHE
     analyses: dict[str, Analysis] = {}
     todo: list[Article] = []
     for article in articles:
@@ -101,21 +140,31 @@ def analyze_all(articles: list[Article], gazetteer, cache: AnalysisCache, *, job
             todo.append(article)
     if not todo:
         return analyses, 0
-    _WORKER_GAZETTEER = gazetteer
+    _WORKER_GAZETTEER, _WORKER_CACHE = gazetteer, cache
     can_fork = "fork" in multiprocessing.get_all_start_methods()
     if jobs > 1 and len(todo) >= 8 and can_fork:
+        warm_up(gazetteer)
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(jobs) as pool:
-            chunk = max(1, min(64, len(todo) // (jobs * 8)))
-            for n, analysis in enumerate(pool.imap(_analyze_one, todo, chunksize=chunk), 1):
-                analyses[analysis.article_id] = analysis
-                progress.count("extract", n, len(todo))
+        # The workers' garbage collector then leaves alone the objects they inherit (the
+        # articles, the tables): it does not walk them, nor copy their memory pages by
+        # touching them.
+        gc.freeze()
+        try:
+            with ctx.Pool(jobs) as pool:
+                chunk = max(1, min(64, len(todo) // (jobs * 8)))
+                results = pool.imap(_analyze_and_store, todo, chunksize=chunk)
+                for n, (article, analysis) in enumerate(zip(todo, results, strict=True), 1):
+                    analyses[article.id] = analysis
+                    cache.remember(article.digest, analysis)  # the worker wrote it to the folder
+                    progress.count("extract", n, len(todo))
+        finally:
+            gc.unfreeze()
     else:
         for n, article in enumerate(todo, 1):
             analyses[article.id] = _analyze_one(article)
+            cache.put(article.digest, analyses[article.id])
             progress.count("extract", n, len(todo))
-    for article in todo:
-        cache.put(article.digest, analyses[article.id])
+    _WORKER_CACHE = None
     return analyses, sum(a.words for a in todo)
 
 
@@ -127,10 +176,14 @@ def run_pipeline(
     jobs: int = 0,
     cache_dir: Path | None = None,
     progress: Progress | None = None,
+    explain: bool = False,
+    memory: BuildMemory | None = None,
 ) -> PipelineResult:
     """Build the whole model from a content folder (articles/, pages/, *.yml), or from a
     folder or file of articles alone. Raises ContentError when the content cannot be built
-    (or, with `strict`, when anything at all was found wrong)."""
+    (or, with `strict`, when anything at all was found wrong). With `explain`, the result
+    says why mentions were merged or kept apart. `memory` carries what earlier runs in this
+    process found (see `BuildMemory`)."""
     progress = progress or Progress(verbose=False)
     jobs = jobs or default_jobs()
     if articles_path is None:
@@ -149,7 +202,8 @@ def run_pipeline(
             problems.append(Problem(str(articles_path), 1, "the articles folder does not exist",
                                     "Create it and put the articles there as .md files with front matter."))
             raise ContentError(problems)
-        articles, load_problems = load_articles(articles_path, strict=False, config=config)
+        articles, load_problems = load_articles(articles_path, strict=False, config=config,
+                                                memo=memory.articles if memory else None)
         problems += load_problems
         corrections, editorial = _editorial(content_dir)
         problems += editorial
@@ -159,12 +213,15 @@ def run_pipeline(
         gazetteer = load_gazetteer(content_dir)
 
     with progress.stage("extract", f"{len(articles)} articles"):
-        cache = AnalysisCache(cache_dir, context=_gazetteer_digest(content_dir))
+        cache = AnalysisCache(cache_dir, context=_gazetteer_digest(content_dir),
+                              memory=memory.analyses if memory else None)
         analyses, words_analyzed = analyze_all(articles, gazetteer, cache, jobs=jobs, progress=progress)
+        cache.forget_unused()
 
     with progress.stage("merge"):
         ordered = [analyses[a.id] for a in articles]
-        merged = merge(ordered, articles, gazetteer, corrections)
+        merged = merge(ordered, articles, gazetteer, corrections, explain=explain,
+                       shingles=memory.shingles if memory else None)
         problems += merged.problems  # corrections that no longer match anything
         if strict and merged.problems:
             raise ContentError(problems)

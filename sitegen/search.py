@@ -9,6 +9,7 @@ warning: the site still works, only the search page says search is unavailable.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from sitegen.errors import SitegenError
 from sitegen.model import DateValue, Precision
+from sitegen.output import SiteFiles
 from sitegen.render.filters import display_date, machine_date
 
 log = logging.getLogger(__name__)
@@ -80,8 +82,13 @@ def _language(site_dir: Path) -> str:
     if home.is_file():
         found = re.search(r'<html[^>]*\blang="([A-Za-z-]+)"', home.read_text(encoding="utf-8")[:2000])
         if found:
-            return found.group(1).split("-")[0].lower()
+            return _site_language(found.group(1))
     return "en"
+
+
+def _site_language(lang: str) -> str:
+    """The index language for a site whose `<html lang>` is `lang`, as `_language` reads it."""
+    return lang.split("-")[0].lower() if re.fullmatch(r"[A-Za-z-]+", lang) else "en"
 
 
 def search_records(events_json: dict, *, directory_urls: bool = True) -> list[SearchRecord]:
@@ -155,24 +162,29 @@ def record_html(record: SearchRecord, language: str) -> str:
     return "\n".join(parts)
 
 
-def _write_index(records: list[SearchRecord], bundle: Path, language: str) -> None:
-    """Run the Pagefind CLI over one small document per record, written to a scratch folder."""
+def _start_index(records: list[SearchRecord], bundle: Path,
+                 language: str) -> tuple[subprocess.Popen, Path]:
+    """Start the Pagefind CLI over one small document per record, written to a scratch
+    folder; returns the running process and the folder (removed by `SearchJob`)."""
     keep_index_url = False
-    with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
+    scratch = Path(tempfile.mkdtemp(prefix="sitegen-search-"))
+    try:
         for record in records:
             rel = record.url + ("index.html" if record.url.endswith("/") else "")
             keep_index_url = keep_index_url or not record.url.endswith("/")
-            target = Path(scratch) / rel
+            target = scratch / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(record_html(record, language), encoding="utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(bundle),
+        command = [sys.executable, "-m", "pagefind", "--site", str(scratch), "--output-path", str(bundle),
                    "--force-language", language, "--silent"]
         if keep_index_url:
             command.append("--keep-index-url")
-        done = subprocess.run(command, capture_output=True, text=True)
-        if done.returncode != 0:
-            why = done.stderr.strip() or done.stdout.strip()
-            raise SitegenError(f"pagefind failed to index the site: {why}")
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   stdin=subprocess.DEVNULL)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return process, scratch
 
 
 def pagefind_available() -> bool:
@@ -188,23 +200,106 @@ def pagefind_available() -> bool:
         return False
 
 
-def add_search(site_dir: Path) -> None:
-    """Index the events of the site built in `site_dir` into `site_dir/pagefind/`.
+def _index_digest(records: list[SearchRecord], language: str) -> str:
+    """A hash of everything the bundle is made from: the documents, their addresses, the
+    language, this module's code and Pagefind's version."""
+    from importlib.metadata import version
 
-    Reads `site_dir/events.json`; replaces any earlier bundle. Logs a warning and writes
-    nothing when Pagefind is not installed, so a build never fails for want of search.
-    """
+    digest = hashlib.sha256(f"{language}/{version('pagefind')}/".encode())
+    digest.update(Path(__file__).read_bytes())
+    for record in records:
+        digest.update(f"\0{record.url}\0{record_html(record, language)}".encode())
+    return digest.hexdigest()
+
+
+class SearchJob:
+    """The search bundle of one site, under way: Pagefind runs as a separate process, so
+    the build can go on (rendering pages) meanwhile. `finish()` waits for it and returns
+    what the bundle is made from (see `start_search`); `cancel()` stops it."""
+
+    def __init__(self, site_dir: Path, digest: str | None, files: SiteFiles | None = None,
+                 process: subprocess.Popen | None = None, scratch: Path | None = None):
+        self.site_dir, self.digest, self.files = site_dir, digest, files
+        self.process, self.scratch = process, scratch
+
+    def finish(self) -> str | None:
+        if self.process is None:
+            return self.digest
+        try:
+            out, err = self.process.communicate()
+        finally:
+            self._clean()
+        if self.process.returncode != 0:
+            why = err.strip() or out.strip()
+            raise SitegenError(f"pagefind failed to index the site: {why}")
+        bundle = self.site_dir / BUNDLE_DIR
+        for name in _UNUSED_FILES:
+            (bundle / name).unlink(missing_ok=True)
+        if self.files is not None:
+            for path in bundle.rglob("*"):
+                if path.is_file():
+                    self.files.relink(path.relative_to(self.site_dir).as_posix())
+        return self.digest
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+        self._clean()
+
+    def _clean(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
+
+
+def start_search(site_dir: Path, previous: Path | None = None, previous_digest: str | None = None, *,
+                 directory_urls: bool | None = None, language: str | None = None) -> SearchJob:
+    """Start indexing the events of the site being built in `site_dir` into
+    `site_dir/pagefind/`; see `add_search`. Needs only `site_dir/events.json`, and the home
+    page unless `directory_urls` and `language` are given, so it can start while the other
+    pages are still being rendered."""
     site_dir = Path(site_dir)
     if not pagefind_available():
         log.warning("search not added: install 'pagefind[bin]' to index %s", site_dir)
-        return
+        return SearchJob(site_dir, None)
     data = json.loads((site_dir / "events.json").read_text(encoding="utf-8"))
-    records = search_records(data, directory_urls=_directory_urls(site_dir))
+    if directory_urls is None:
+        directory_urls = _directory_urls(site_dir)
+    records = search_records(data, directory_urls=directory_urls)
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
     if not records:  # Pagefind refuses an empty index; the search page says there is nothing
-        return
-    _write_index(records, bundle, _language(site_dir))
-    for name in _UNUSED_FILES:
-        (bundle / name).unlink(missing_ok=True)
+        return SearchJob(site_dir, None)
+    language = _site_language(language) if language is not None else _language(site_dir)
+    digest = _index_digest(records, language)
+    files = SiteFiles(site_dir, previous) if previous is not None else None
+    if files is not None and previous_digest == digest and (files.previous / BUNDLE_DIR).is_dir():
+        for path in (files.previous / BUNDLE_DIR).rglob("*"):
+            if path.is_file():
+                files.keep(path.relative_to(files.previous).as_posix())
+        return SearchJob(site_dir, digest)
+    process, scratch = _start_index(records, bundle, language)
+    return SearchJob(site_dir, digest, files, process, scratch)
+
+
+def add_search(site_dir: Path, previous: Path | None = None,
+               previous_digest: str | None = None) -> str | None:
+    """Index the events of the site built in `site_dir` into `site_dir/pagefind/`.
+
+    Reads `site_dir/events.json`; replaces any earlier bundle. Logs a warning and writes
+    nothing when Pagefind is not installed, so a build never fails for want of search.
+
+    `previous` is the site being replaced, and `previous_digest` what its bundle was made
+    from. Returns what this bundle is made from (None when there is none). When the two are
+    equal (a change to the theme or the pages, not to the events), the previous bundle is
+    kept as it is instead of indexing again; otherwise files of the new bundle identical to
+    the previous ones become hard links to them, as `render_site` does with pages.
+    """
+    job = start_search(site_dir, previous, previous_digest)
+    try:
+        return job.finish()
+    except BaseException:
+        job.cancel()
+        raise

@@ -142,3 +142,104 @@ def test_article_size_limit_from_site_yml_refuses_larger_files(tmp_path, content
     refused = {Path(p.path).name for p in report.problems if "over the limit" in p.message}
     assert refused == {name for name, size in sizes.items() if size > 3000} and refused
     assert report.articles == len(sizes) - len(refused)
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def test_rebuild_after_an_edit_equals_a_cold_build_and_keeps_unchanged_files(tmp_path, content_copy):
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=2, cache_dir=tmp_path / "cache")
+    before, inodes = tree_digest(out), _inodes(out)
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+    build_site(content_copy, out, jobs=2, cache_dir=tmp_path / "cache")
+    build_site(content_copy, tmp_path / "cold", jobs=1, cache_dir=None)
+    after = tree_digest(out)
+    assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(tmp_path / "cold", skip=NOT_REPEATABLE)
+    # a file written again with the same bytes is the previous site's file, not a new copy
+    unchanged = [rel for rel, digest in after.items() if before.get(rel) == digest and rel != ".sitegen-site"]
+    changed = [rel for rel, digest in after.items() if rel in before and before[rel] != digest]
+    assert len(unchanged) > 20 and changed
+    assert "css/site.css" in unchanged or any(rel.startswith("css/") for rel in unchanged)
+    now = _inodes(out)
+    assert all(now[rel] == inodes[rel] for rel in unchanged)
+    assert all(now[rel] != inodes[rel] for rel in changed)
+
+
+def test_a_build_failing_while_writing_leaves_the_previous_site_intact(tmp_path, content_copy, monkeypatch):
+    import tempfile
+
+    from sitegen.search import SearchJob
+
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=2)
+    before, inodes = tree_digest(out), _inodes(out)
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    finish = SearchJob.finish
+
+    def fail(job):  # the search index is being built when the pages are written; then it fails
+        finish(job)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(SearchJob, "finish", fail)
+    with pytest.raises(OSError, match="disk full"):
+        build_site(content_copy, out, jobs=2)
+    assert tree_digest(out) == before and _inodes(out) == inodes
+    # no half-written folder left, nor Pagefind's scratch folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "scratch", "site"]
+    assert list(scratch.iterdir()) == []
+
+
+def test_rebuilds_sharing_memory_equal_cold_builds(tmp_path, content_copy):
+    # sitegen serve keeps parsed articles, analyses and 8-grams between builds; every
+    # rebuild from that memory must be the site a fresh build would make
+    from sitegen.pipeline import BuildMemory
+
+    memory = BuildMemory()
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1, memory=memory)
+    articles = sorted((content_copy / "articles").glob("*.md"))
+    assert len(memory.articles) == len(articles) == len(memory.analyses) == len(memory.shingles)
+    first = articles[0].read_text(encoding="utf-8")
+    edits = [lambda: articles[0].write_text(first.replace("Anbar", "Ninawa", 1), encoding="utf-8"),
+             lambda: articles[1].unlink()]
+    for n, edit in enumerate(edits):
+        edit()
+        report = build_site(content_copy, out, jobs=1, memory=memory)  # no cache folder: memory alone
+        assert report.cache_hits == len(articles) - 1
+        cold = tmp_path / f"cold-{n}"
+        build_site(content_copy, cold, jobs=1)
+        assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
+    # what the memory holds is the current corpus only
+    assert len(memory.articles) == len(memory.analyses) == len(memory.shingles) == len(articles) - 1
+
+
+def test_search_index_is_kept_when_the_events_did_not_change(tmp_path, content_copy):
+    from sitegen.output import read_stamp
+    from sitegen.search import pagefind_available
+
+    if not pagefind_available():
+        pytest.skip("pagefind[bin] is not installed")
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1)
+    first, inodes = read_stamp(out)["search"], _inodes(out)
+    bundle = [rel for rel in inodes if rel.startswith("pagefind/")]
+    assert first and bundle
+    page = sorted((content_copy / "pages").glob("*.md"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence about the method.\n",
+                    encoding="utf-8")
+    report = build_site(content_copy, out, jobs=1)  # a hand-written page changed, no event did
+    assert not report.unchanged and read_stamp(out)["search"] == first
+    now = _inodes(out)
+    assert sorted(rel for rel in now if rel.startswith("pagefind/")) == sorted(bundle)
+    assert all(now[rel] == inodes[rel] for rel in bundle)
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+    build_site(content_copy, out, jobs=1)
+    assert read_stamp(out)["search"] != first

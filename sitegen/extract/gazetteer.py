@@ -34,9 +34,17 @@ class Gazetteer:
     reference_cues: tuple[re.Pattern[str], ...]
     place_kinds: dict[str, str] = field(default_factory=dict)
     matcher: re.Pattern[str] | None = None
+    # ancestors() already worked out; merging asks for the same few hundred places very often
+    _ancestry: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def ancestors(self, entity_id: str) -> tuple[str, ...]:
         """The entity and every place containing it, innermost first (Hit, Anbar, Iraq)."""
+        known = self._ancestry.get(entity_id)
+        if known is None:
+            known = self._ancestry[entity_id] = self._chain(entity_id)
+        return known
+
+    def _chain(self, entity_id: str) -> tuple[str, ...]:
         chain: list[str] = []
         current: str | None = entity_id
         while current and current not in chain:

@@ -7,7 +7,7 @@ from pathlib import Path
 from sitegen.errors import ContentError, Problem
 from sitegen.load.frontmatter import parse_front_matter, split_front_matter
 from sitegen.load.markdown import to_plain_text
-from sitegen.load.source import read_source
+from sitegen.load.source import SourceText, read_source
 from sitegen.model.article import Article
 
 
@@ -23,15 +23,31 @@ def load_article(path: Path, root: Path) -> Article:
     return article
 
 
-def read_article(path: Path, root: Path) -> tuple[Article | None, list[Problem]]:
+def read_article(path: Path, root: Path,
+                 memo: dict | None = None) -> tuple[Article | None, list[Problem]]:
     """The article (None when it has errors) and every problem found in its file.
 
     Problems name the file as `path` was given, so they can be opened from where sitegen runs.
+    `memo`, kept by the caller between loads of the same corpus, holds what the last call
+    found for each file with the hash of its bytes: a file that did not change is not parsed
+    again (loading is a pure function of the bytes, the path and `root`).
     """
     shown = str(path)
     source, problems = read_source(path, shown)
     if source is None:
         return None, problems
+    if memo is None:
+        return _parse(path, root, shown, source, problems)
+    key = (shown, str(root))
+    known = memo.get(key)
+    if known is None or known[0] != source.digest:
+        known = memo[key] = (source.digest, _parse(path, root, shown, source, problems))
+    article, found = known[1]
+    return article, list(found)
+
+
+def _parse(path: Path, root: Path, shown: str, source: SourceText,
+           problems: list[Problem]) -> tuple[Article | None, list[Problem]]:
     split, split_problems = split_front_matter(source.text, shown)
     front, front_problems = parse_front_matter(split, shown)
     problems += split_problems + front_problems

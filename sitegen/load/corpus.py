@@ -24,11 +24,13 @@ DEFAULT_MAX_ARTICLES = 200_000
 
 def load_corpus(articles_dir: Path, *, strict: bool = False,
                 max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
-                max_articles: int = DEFAULT_MAX_ARTICLES) -> tuple[list[Article], list[Problem]]:
+                max_articles: int = DEFAULT_MAX_ARTICLES,
+                memo: dict | None = None) -> tuple[list[Article], list[Problem]]:
     """Load every `*.md` under `articles_dir` (subfolders included, hidden ones not).
 
     Returns the articles sorted by id and all problems. With `strict`, any error raises
-    `ContentError` carrying every problem found.
+    `ContentError` carrying every problem found. `memo` (see `read_article`) is left holding
+    the files of this corpus only.
     """
     problems: list[Problem] = []
     if not articles_dir.is_dir():
@@ -53,11 +55,15 @@ def load_corpus(articles_dir: Path, *, strict: bool = False,
                                     "if it really is."))
             first_seen.setdefault(path.stem.casefold(), path)
             continue
-        article, file_problems = read_article(path, root)
+        article, file_problems = read_article(path, root, memo)
         file_problems += _id_problems(path, first_seen)
         problems += file_problems
         if article is not None and not any(p.is_error for p in file_problems):
             articles.append(article)
+    if memo is not None:  # forget files that are gone
+        current = {(str(path), str(root)) for path in files}
+        for key in [k for k in memo if k[1] == str(root) and k not in current]:
+            del memo[key]
     if not first_seen:
         problems.append(Problem(str(articles_dir), 1, "no articles (*.md files) in the articles folder",
                                 "Add articles as .md files with front matter.", severity="warning"))

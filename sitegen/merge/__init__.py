@@ -32,13 +32,17 @@ class MergeResult:
 
 
 def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazetteer,
-          corrections: list[Correction] | None = None) -> MergeResult:
+          corrections: list[Correction] | None = None, *, explain: bool = True,
+          shingles: dict | None = None) -> MergeResult:
     """Every mention of every analysis into events, then the editor's corrections (from
-    `read_corrections(content_dir)`) in order; deterministic for the same input."""
+    `read_corrections(content_dir)`) in order; deterministic for the same input. With
+    `explain` False the result has no explanations (the events are the same), and merging
+    skips the comparisons that only explanations need. `shingles` keeps each article's word
+    8-grams between merges in one process (see `reprint_groups`)."""
     mentions = [m for a in sorted(analyses, key=lambda a: a.article_id) for m in a.mentions]
-    explain: list[str] = []
-    dated, undated = cluster_mentions(mentions, gazetteer, explain)
-    group_of = reprint_groups(sorted(articles, key=lambda a: a.id))
+    reasons: list[str] | None = [] if explain else None
+    dated, undated = cluster_mentions(mentions, gazetteer, reasons)
+    group_of = reprint_groups(sorted(articles, key=lambda a: a.id), shingles)
     taken: set[str] = set()
     events = [build_event(c, gazetteer, group_of, taken) for c in dated]
     events.sort(key=sort_key)
@@ -46,9 +50,9 @@ def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazettee
     loose.sort(key=lambda e: e.id)
     people = _found_people(analyses, gazetteer)
     if not corrections:
-        return MergeResult(events, loose, explain, people)
+        return MergeResult(events, loose, reasons or [], people)
     applied = apply_corrections(events, loose, corrections, articles, gazetteer)
-    return MergeResult(applied.events, applied.undated, explain, {**people, **applied.entities},
+    return MergeResult(applied.events, applied.undated, reasons or [], {**people, **applied.entities},
                        applied.hidden, applied.problems)
 
 

@@ -19,11 +19,43 @@ from sitegen.model.time import Precision
 
 @dataclass(eq=False)
 class Cluster:
-    """The mentions of one event under construction (follow-ups apart: they do not date it)."""
+    """The mentions of one event under construction (follow-ups apart: they do not date it).
+
+    Besides its mentions it keeps what `_fits` asks of all of them together (the union of
+    their places, actors, towns and words, their types, their finest precision), and one
+    representative mention per combination of the facts compared pairwise: a mention that
+    would be refused by a cluster is refused by any other mention with the same facts, so a
+    cluster that many articles recall is not compared mention by mention."""
 
     core: list[Evidence] = field(default_factory=list)
     followers: list[Mention] = field(default_factory=list)
     order: int = 0  # creation order, so ties between candidates settle the same way every build
+    places: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    specific: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    types: set[str] = field(default_factory=set)
+    finest: int = 10**6
+    # positions in `core` of the first mention with each combination of compared facts
+    distinct: dict[tuple, int] = field(default_factory=dict)
+    by_article: dict[str, list[int]] = field(default_factory=dict)  # article id -> positions in `core`
+
+    def __post_init__(self) -> None:
+        core, self.core = self.core, []
+        for ev in core:
+            self.add(ev)
+
+    def add(self, ev: Evidence) -> None:
+        at = len(self.core)
+        self.core.append(ev)
+        self.places |= ev.places
+        self.actors |= ev.actors
+        self.specific |= ev.specific
+        self.words |= ev.words
+        self.types.add(ev.mention.type)
+        self.finest = min(self.finest, ev.mention.date.precision.rank)
+        self.distinct.setdefault(_facts(ev), at)
+        self.by_article.setdefault(ev.mention.article_id, []).append(at)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -35,10 +67,20 @@ class Cluster:
         return f"[{first.date.value} {first.type}: {first.id}]"
 
 
+def _facts(ev: Evidence) -> tuple:
+    """What `_fits` compares between a mention and each mention of a cluster (besides what
+    it compares only within one article): equal facts, equal verdicts."""
+    return (ev.kind, ev.mention.date, ev.aggregate, ev.specific, ev.speaker, ev.people)
+
+
 def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, str, float]:
     """Whether `ev` can join `cluster`, the reason, and a score among the candidates."""
     reasons: list[str] = []
-    for other in cluster.core:
+    # every mention of the cluster with facts not seen before, and those from ev's own article,
+    # in the cluster's order: the first one refusing ev is the first of all that would
+    compared = sorted({*cluster.distinct.values(), *cluster.by_article.get(ev.mention.article_id, ())})
+    for at in compared:
+        other = cluster.core[at]
         if other.kind != ev.kind:
             return False, f"different kinds of event ({other.mention.type} vs {ev.mention.type})", 0
         ok, why = compatible(ev.mention.date, other.mention.date)
@@ -62,22 +104,19 @@ def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, s
                 return False, f"different speakers ({other.speaker} vs {ev.speaker})", 0
             if ev.people and other.people and not ev.people & other.people:
                 return False, "different people", 0
-    places = set().union(*(o.places for o in cluster.core))
-    actors = set().union(*(o.actors for o in cluster.core))
-    specific = set().union(*(o.specific for o in cluster.core))
-    words = set().union(*(o.words for o in cluster.core))
+    places, actors, specific, words = cluster.places, cluster.actors, cluster.specific, cluster.words
     shared_places, shared_actors = ev.places & places, ev.actors & actors
     if not shared_places and not shared_actors:
         return False, "no place or actor in common", 0
     nested = any(x in gazetteer.ancestors(y) or y in gazetteer.ancestors(x)
                  for x in ev.specific for y in specific)
-    finest = min(o.mention.date.precision.rank for o in cluster.core)
+    finest = cluster.finest
     countries = {p for p in ev.places if gazetteer.place_kinds.get(p) == "country"}
     broad = ev.mention.date.precision.rank > Precision.MONTH.rank or len(countries) > 1
     if specific and not ev.specific and finest <= Precision.WEEK.rank and broad:
         # "ISIS seized territory in Iraq and Syria in June 2014" is not "Mosul fell on June 10"
         return False, "a season or year in a country does not pin down an event in a town on a day", 0
-    types = {o.mention.type for o in cluster.core}
+    types = cluster.types
     # a killing is what an attack, a raid or a bombing does: it goes with any of them
     outcome = "killing" in types | {ev.mention.type}
     if ev.kind == "violence" and ev.mention.type not in types and not nested and not outcome:
@@ -91,9 +130,81 @@ def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, s
     return True, why, score
 
 
+class _Candidates:
+    """Where a mention looks for the clusters it may join.
+
+    A mention can only join a cluster whose first mention's dates overlap its own, so it
+    looks only in the months it spans (a day in one month, a year in twelve) instead of at
+    every event of its kind. With `narrow`, it also skips clusters that `_fits` is bound to
+    refuse, so the number it compares itself with does not grow with the corpus: violence
+    counted many times ("28 attacks") apart from single acts; and a cluster must either share
+    a town with it (one containing the other) or, when one of the two names no town, share a
+    place or an actor. Without `narrow` (to explain every refusal) it sees every cluster of
+    its kind in its months.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, narrow: bool):
+        self.gazetteer = gazetteer
+        self.narrow = narrow
+        self.index: dict[tuple, list[Cluster]] = {}  # (kind, month, ...) -> clusters
+        self.months: dict[int, set[int]] = {}  # id(cluster) -> the months it reaches
+        self.marks: dict[int, set[tuple]] = {}  # id(cluster) -> what it is found by, besides months
+
+    def _base(self, ev: Evidence) -> tuple:
+        return (ev.kind, ev.aggregate if ev.kind == "violence" else None) if self.narrow else (ev.kind,)
+
+    def _wanted(self, ev: Evidence) -> set[tuple]:
+        """The marks of the clusters `ev` may join."""
+        if not self.narrow:
+            return {()}
+        own = ev.places | ev.actors
+        if not ev.specific:
+            return {("shared", t) for t in own}
+        wanted = {("townless", t) for t in own}
+        for x in ev.specific:
+            wanted.add(("inside", x))  # a cluster naming a town inside x (or x itself)
+            wanted.update(("town", a) for a in self.gazetteer.ancestors(x))  # naming x or a place holding it
+        return wanted
+
+    def _marks(self, ev: Evidence, cluster: Cluster) -> set[tuple]:
+        """What `cluster` is found by once `ev` is one of its mentions."""
+        if not self.narrow:
+            return {()}
+        own = ev.places | ev.actors
+        marks = {("shared", t) for t in own}
+        if not cluster.specific:
+            marks.update(("townless", t) for t in own)
+        for y in ev.specific:
+            marks.add(("town", y))
+            marks.update(("inside", a) for a in self.gazetteer.ancestors(y))
+        return marks
+
+    def find(self, ev: Evidence, months: range) -> list[Cluster]:
+        base, wanted = self._base(ev), self._wanted(ev)
+        reach = {id(c): c for m in months for mark in wanted for c in self.index.get((*base, m, *mark), ())}
+        return sorted(reach.values(), key=lambda c: c.order)
+
+    def add(self, ev: Evidence, months: range, cluster: Cluster) -> None:
+        """Make `cluster`, which `ev` has just joined or started, findable by what `ev` brings."""
+        had_months = self.months.setdefault(id(cluster), set())
+        had_marks = self.marks.setdefault(id(cluster), set())
+        new_months = set(months) - had_months
+        new_marks = self._marks(ev, cluster) - had_marks
+        base = self._base(ev)
+        for m in new_months:
+            for mark in had_marks | new_marks:
+                self.index.setdefault((*base, m, *mark), []).append(cluster)
+        for m in had_months:
+            for mark in new_marks:
+                self.index.setdefault((*base, m, *mark), []).append(cluster)
+        had_months |= new_months
+        had_marks |= new_marks
+
+
 def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
-                     explain: list[str]) -> tuple[list[Cluster], list[Cluster]]:
-    """Dated and undated clusters of the mentions."""
+                     explain: list[str] | None) -> tuple[list[Cluster], list[Cluster]]:
+    """Dated and undated clusters of the mentions; why each was merged or kept apart is
+    appended to `explain` unless it is None."""
     by_id = {m.id: m for m in mentions}
     leaders = [m for m in mentions if not (m.follows and m.follows in by_id)]
     followers = [m for m in mentions if m.follows and m.follows in by_id]
@@ -101,36 +212,28 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
                    key=lambda m: (m.date.precision.rank, m.date.start, m.article_id, m.id))
     clusters: list[Cluster] = []
     home: dict[str, Cluster] = {}
-    # (kind, month) -> clusters whose dates reach that month. A mention can only join a
-    # cluster whose first mention's dates overlap its own, so it looks only in the months it
-    # spans: a day looks in one month, a year in twelve, instead of every event of the year.
-    index: dict[tuple[str, int], list[Cluster]] = {}
+    index = _Candidates(gazetteer, narrow=explain is None)
     for mention in dated:
         ev = evidence(mention, gazetteer)
         span = window(mention.date)
         assert span is not None
         months = range(span[0].year * 12 + span[0].month - 1, span[1].year * 12 + span[1].month)
-        reach = {id(c): c for m in months for c in index.get((ev.kind, m), ())}
-        candidates = sorted(reach.values(), key=lambda c: c.order)
         best: tuple[float, Cluster, str] | None = None
-        for cluster in candidates:
+        for cluster in index.find(ev, months):
             ok, why, score = _fits(ev, cluster, gazetteer)
-            related = compatible(mention.date, cluster.core[0].mention.date)[0]
             if ok and (best is None or score > best[0]):
                 best = (score, cluster, why)
-            elif not ok and related:
+            elif not ok and explain is not None and compatible(mention.date, cluster.core[0].mention.date)[0]:
                 explain.append(f"kept {mention.id} apart from {cluster.label}: {why}")
         if best is None:
             cluster = Cluster([ev], order=len(clusters))
             clusters.append(cluster)
         else:
             cluster = best[1]
-            cluster.core.append(ev)
-            explain.append(f"merged {mention.id} into {cluster.label}: {best[2]}")
-        for month in months:
-            bucket = index.setdefault((ev.kind, month), [])
-            if cluster not in bucket:
-                bucket.append(cluster)
+            cluster.add(ev)
+            if explain is not None:
+                explain.append(f"merged {mention.id} into {cluster.label}: {best[2]}")
+        index.add(ev, months, cluster)
         home[mention.id] = cluster
     undated: list[Cluster] = []
     for mention in leaders:
@@ -138,7 +241,8 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             cluster = Cluster([evidence(mention, gazetteer)])
             undated.append(cluster)
             home[mention.id] = cluster
-            explain.append(f"{mention.id} is undated: '{mention.timex.text}' cannot be resolved")
+            if explain is not None:
+                explain.append(f"{mention.id} is undated: '{mention.timex.text}' cannot be resolved")
     for mention in followers:
         target = mention
         seen = set()
@@ -151,7 +255,8 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             (clusters if mention.date.resolved else undated).append(cluster)
         else:
             cluster.followers.append(mention)
-            explain.append(f"attached {mention.id} ({mention.type}, {mention.date.value}) to "
-                           f"{cluster.label}: it responds to {mention.follows}")
+            if explain is not None:
+                explain.append(f"attached {mention.id} ({mention.type}, {mention.date.value}) to "
+                               f"{cluster.label}: it responds to {mention.follows}")
         home[mention.id] = cluster
     return clusters, undated

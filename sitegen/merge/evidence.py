@@ -68,11 +68,20 @@ def _distinct_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(rules)
 
 
+def _occurrences(word: str, text: str) -> list[int]:
+    """Where `word` starts in `text`, occurrences not overlapping (as `re.finditer` finds them)."""
+    spots, at = [], text.find(word)
+    while at >= 0:
+        spots.append(at)
+        at = text.find(word, at + len(word))
+    return spots
+
+
 def _introduced(mention: Mention) -> bool:
     """True when the sentence presents the event as a new one."""
     text = mention.sentence_text
     offset = mention.timex.start - mention.sentence.start
-    spots = [m.start() for m in re.finditer(re.escape(mention.trigger or "\0"), text)]
+    spots = _occurrences(mention.trigger or "\0", text)
     at = min(spots, key=lambda s: abs(s - offset)) if spots else None
     for where, pattern in _distinct_rules():
         if where == "sentence" and pattern.search(text):

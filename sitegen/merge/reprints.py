@@ -8,6 +8,8 @@ original) as what it reprints, or when their sentences overlap heavily (shared w
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import chain, repeat
 
 from sitegen.model.article import Article
 
@@ -23,41 +25,47 @@ def _shingles(text: str) -> set[int]:
     return {hash(" ".join(words[i:i + _SHINGLE])) for i in range(max(0, len(words) - _SHINGLE + 1))}
 
 
-def _syndicated(a: Article, b: Article) -> bool:
-    """True when one declares the other (or the same original) as what it reprints."""
-    sa, sb = a.meta.get("syndication_of"), b.meta.get("syndication_of")
-    if sa and (sa == sb or sa == b.url or sa == b.id):
-        return True
-    return bool(sb and (sb == a.url or sb == a.id))
-
-
-def reprint_groups(articles: list[Article]) -> dict[str, int]:
+def reprint_groups(articles: list[Article], memo: dict | None = None) -> dict[str, int]:
     """A group number per article id; reprints of one story share a number.
 
-    Shared 8-grams are counted through an index from each 8-gram to the articles holding
-    it, so the work grows with the text, not with the square of the number of articles.
+    Each article joins the group of the first earlier article it reprints: one with which it
+    shares at least half of its 8-grams, or one it declares (or that declares the same
+    original, or that declares it) as what it reprints. Shared 8-grams are counted through an
+    index from each 8-gram to the articles holding it, and declarations are looked up by
+    name, so the work grows with the text, not with the square of the number of articles.
+    `memo`, kept between calls in one process, holds each article's 8-grams by content hash;
+    it is left holding those of `articles` only.
     """
-    shingles = {a.id: _shingles(a.text) for a in articles}
+    if memo is not None:
+        kept = {a.digest: memo.get(a.digest) for a in articles if a.digest}
+        memo.clear()
+        memo.update((digest, grams) for digest, grams in kept.items() if grams is not None)
     holders: dict[int, list[int]] = {}
-    declared = [i for i, a in enumerate(articles) if a.meta.get("syndication_of")]
+    sizes: list[int] = []
+    declaring: dict[str, list[int]] = {}  # what an earlier article says it reprints -> it
+    named: dict[str, list[int]] = {}  # an earlier article's url and id -> it
     group: dict[str, int] = {}
     for i, article in enumerate(articles):
-        group[article.id] = i
-        shared: dict[int, int] = {}
-        for gram in shingles[article.id]:
-            held = holders.get(gram, ())
-            if len(held) > _BOILERPLATE:
-                continue  # a stock sentence many stories carry says nothing about reprints
-            for j in held:
-                shared[j] = shared.get(j, 0) + 1
-        candidates = sorted(set(shared) | {j for j in declared if j < i} |
-                            (set(range(i)) if article.meta.get("syndication_of") else set()))
-        for j in candidates:
-            other = articles[j]
-            smaller = max(1, min(len(shingles[article.id]), len(shingles[other.id])))
-            if shared.get(j, 0) / smaller >= _OVERLAP or _syndicated(article, other):
-                group[article.id] = group[other.id]
-                break
-        for gram in shingles[article.id]:
+        grams = memo.get(article.digest) if memo is not None and article.digest else None
+        if grams is None:
+            grams = _shingles(article.text)
+            if memo is not None and article.digest:
+                memo[article.digest] = grams
+        sizes.append(len(grams))
+        # a stock sentence many stories carry says nothing about reprints
+        shared = Counter(chain.from_iterable(
+            held for held in map(holders.get, grams, repeat(())) if len(held) <= _BOILERPLATE))
+        matches = [j for j, count in shared.items() if count / max(1, min(len(grams), sizes[j])) >= _OVERLAP]
+        own = article.meta.get("syndication_of")
+        if own:  # it names its original, or shares one with an earlier reprint
+            matches += declaring.get(own, []) + named.get(own, [])
+        for name in {article.url, article.id} - {"", None}:
+            matches += declaring.get(name, [])  # an earlier article names it as its original
+        group[article.id] = group[articles[min(matches)].id] if matches else i
+        for gram in grams:
             holders.setdefault(gram, []).append(i)
+        if own:
+            declaring.setdefault(own, []).append(i)
+        for name in {article.url, article.id} - {"", None}:
+            named.setdefault(name, []).append(i)
     return group

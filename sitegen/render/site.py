@@ -4,9 +4,9 @@ processes forked from this one when `jobs > 1`), then write the data exports and
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 
 from sitegen.model import Event, Timeline
+from sitegen.output import SiteFiles
 from sitegen.render import datasets, exports, feeds
 from sitegen.render.environment import make_environment, theme_dir
 from sitegen.render.indexes import SiteIndex, build_index
@@ -24,19 +25,17 @@ from sitegen.render.urls import Urls, file_of, root_of
 STATIC_DIRS = ("css", "js", "img")
 
 # Set before forking so workers inherit them instead of receiving pickled copies.
-_JOB: tuple[Environment, list[PageSpec], Path] | None = None
+_JOB: tuple[Environment, list[PageSpec], SiteFiles] | None = None
 
 
 def _render_range(bounds: tuple[int, int]) -> list[str]:
     assert _JOB is not None
-    env, specs, out_dir = _JOB
+    env, specs, out = _JOB
     written = []
     for spec in specs[bounds[0]:bounds[1]]:
         html = env.get_template(spec.template).render(spec.full_context())
         rel = file_of(spec.path)
-        target = out_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        out.put(rel, html)
         written.append(rel)
     return written
 
@@ -44,11 +43,11 @@ def _render_range(bounds: tuple[int, int]) -> list[str]:
 MIN_PARALLEL = 64  # below this many pages, starting workers costs more than it saves
 
 
-def _render_pages(env: Environment, specs: list[PageSpec], out_dir: Path, jobs: int,
+def _render_pages(env: Environment, specs: list[PageSpec], out: SiteFiles, jobs: int,
                   meanwhile: Callable[[], None]) -> list[str]:
     """Render and write every page; `meanwhile` runs in this process while workers render."""
     global _JOB
-    _JOB = (env, specs, out_dir)
+    _JOB = (env, specs, out)
     try:
         if jobs <= 1 or len(specs) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
             written = _render_range((0, len(specs)))
@@ -56,22 +55,24 @@ def _render_pages(env: Environment, specs: list[PageSpec], out_dir: Path, jobs: 
             return written
         chunk = max(16, len(specs) // (jobs * 8))
         ranges = [(i, min(i + chunk, len(specs))) for i in range(0, len(specs), chunk)]
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            pending = pool.map_async(_render_range, ranges)
-            meanwhile()
-            return [path for part in pending.get() for path in part]
+        gc.freeze()  # so the workers' garbage collector leaves the inherited timeline alone
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                pending = pool.map_async(_render_range, ranges)
+                meanwhile()
+                return [path for part in pending.get() for path in part]
+        finally:
+            gc.unfreeze()
     finally:
         _JOB = None
 
 
-def _write(out_dir: Path, rel: str, text: str, files: list[str]) -> None:
-    target = out_dir / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+def _write(out: SiteFiles, rel: str, text: str, files: list[str]) -> None:
+    out.put(rel, text)
     files.append(rel)
 
 
-def _copy_static(folder: Path, out_dir: Path, files: list[str]) -> None:
+def _copy_static(folder: Path, out: SiteFiles, files: list[str]) -> None:
     for name in STATIC_DIRS:
         source = folder / name
         if not source.is_dir():
@@ -79,13 +80,12 @@ def _copy_static(folder: Path, out_dir: Path, files: list[str]) -> None:
         for path in sorted(source.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 rel = path.relative_to(folder).as_posix()
-                (out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, out_dir / rel)
+                out.put(rel, path.read_bytes())
                 files.append(rel)
 
 
 def _feeds(timeline: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
-           out_dir: Path, files: list[str]) -> None:
+           out: SiteFiles, files: list[str]) -> None:
     """Atom feeds for the site, each era and each entity with events: the newest events."""
     base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
 
@@ -97,7 +97,7 @@ def _feeds(timeline: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Ur
                                link_for=lambda e: prefix + urls.href(urls.event(e.id)),
                                self_href=(base + rel) if base else "feed.xml",
                                site_href=prefix + urls.href(page_path), author=settings.title)
-        _write(out_dir, rel, text, files)
+        _write(out, rel, text, files)
 
     write("", settings.title, "site", list(timeline.events))
     for era in timeline.eras:
@@ -108,9 +108,15 @@ def _feeds(timeline: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Ur
 
 
 def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
-                jobs: int = 1) -> RenderResult:
-    """Write the complete static site for `timeline` into the existing, empty `out_dir`."""
-    out_dir = Path(out_dir)
+                jobs: int = 1, previous: Path | None = None,
+                after_exports: Callable[[], None] | None = None) -> RenderResult:
+    """Write the complete static site for `timeline` into the existing, empty `out_dir`.
+
+    `previous` is the site this one will replace: its files that would be written again
+    byte for byte are hard-linked instead (see `SiteFiles`). `after_exports` is called in
+    this process once the data exports (events.json, ...) are written, while the pages may
+    still be rendering in workers."""
+    out = SiteFiles(Path(out_dir), previous)
     folder = theme_dir(settings.theme_dir)
     urls = Urls(settings.directory_urls)
     ix = build_index(timeline)
@@ -127,18 +133,20 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
         site_path = urlsplit(base).path if base else ""
         not_found = env.get_template("404.html").render(path="404.html", root=site_path,
                                                         page_title="Page not found")
-        _write(out_dir, "404.html", not_found, others)
-        _copy_static(folder, out_dir, others)
-        _write(out_dir, "events.json", exports.dumps(exports.events_json(timeline)), others)
-        _write(out_dir, "events.schema.json", exports.schema_text(), others)
-        _write(out_dir, "events.csv", datasets.events_csv(timeline), others)
-        _write(out_dir, "timelinejs.json", exports.dumps(datasets.timelinejs(timeline, settings.title)),
+        _write(out, "404.html", not_found, others)
+        _copy_static(folder, out, others)
+        _write(out, "events.json", exports.dumps(exports.events_json(timeline)), others)
+        _write(out, "events.schema.json", exports.schema_text(), others)
+        _write(out, "events.csv", datasets.events_csv(timeline), others)
+        _write(out, "timelinejs.json", exports.dumps(datasets.timelinejs(timeline, settings.title)),
                others)
-        _feeds(timeline, ix, settings, urls, out_dir, others)
+        _feeds(timeline, ix, settings, urls, out, others)
         if base:
             listed = [s.path for s in specs if s.template != "redirect.html"]
-            _write(out_dir, "sitemap.xml", feeds.sitemap(base, listed), others)
-        _write(out_dir, "robots.txt", feeds.robots(base, bool(base)), others)
+            _write(out, "sitemap.xml", feeds.sitemap(base, listed), others)
+        _write(out, "robots.txt", feeds.robots(base, bool(base)), others)
+        if after_exports is not None:
+            after_exports()
 
-    pages = _render_pages(env, specs, out_dir, jobs, exports_and_feeds)
+    pages = _render_pages(env, specs, out, jobs, exports_and_feeds)
     return RenderResult(pages=len(pages) + 1, files=pages + others)
