@@ -185,9 +185,12 @@ _HITS = re.compile(r"cache hits (\d+)/(\d+)")
 
 
 def cache_hits(run: Run | None) -> str:
-    """"hits/articles" from the build's summary line, or "?" when it does not say."""
+    """"hits/articles" from the build's summary line, "unchanged" when the build found nothing
+    to redo (it reads no cache then), or "?" when it does not say."""
     found = _HITS.search(run.output) if run is not None else None
-    return f"{found.group(1)}/{found.group(2)}" if found else "?"
+    if found:
+        return f"{found.group(1)}/{found.group(2)}"
+    return "unchanged" if run is not None and "site unchanged" in run.output else "?"
 
 
 def stage_times(text: str) -> dict[str, float]:

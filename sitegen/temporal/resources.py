@@ -90,10 +90,15 @@ def field_name(group: str) -> tuple[str, bool]:
     return base, False
 
 
+# libyaml's safe loader when PyYAML was built with it: every process that tags reads these
+# files first, and the pure-Python parser takes most of that time
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     except FileNotFoundError:
         raise ResourceError(path, "file", "missing; reinstall sitegen or restore the file") from None
     except yaml.YAMLError as exc:
