@@ -41,8 +41,10 @@ EDIT_SENTENCE = "A local official said on Thursday that the road to the village 
 
 # Runs a command and reports, as JSON on stdout: exit code, wall time, the largest resident
 # set of any process in its tree (getrusage) and of the whole tree at once (sampled from
-# /proc), and the command's output. Its stderr is a pseudo-terminal so that the build prints
-# its per-stage timings.
+# /proc: the proportional set sizes, which share a page among the processes that map it, so
+# that forked workers are not charged again for the parent's memory they share; resident
+# sets where the kernel gives no PSS), and the command's output. Its stderr is a
+# pseudo-terminal so that the build prints its per-stage timings.
 _MEASURE = r"""
 import json, os, pty, resource, signal, subprocess, sys, threading, time
 limit, cmd = float(sys.argv[1]), sys.argv[2:]
@@ -76,9 +78,18 @@ def tree_rss(root):
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += pss(pid, rss.get(pid, 0))
         todo.extend(p for p, parent in parents.items() if parent == pid)
     return total
+def pss(pid, fallback):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return fallback
 start = time.perf_counter()
 child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL, env=env,
                          start_new_session=True)
@@ -530,6 +541,7 @@ def targets(rows: list[Row], cores: int) -> list[str]:
             check(f"{prefix}, cold build", fig.cold.wall, 90, True, " s")
             if row.mkdocs.rc == 0:
                 check(f"{prefix}, cold / MkDocs", fig.cold.wall / row.mkdocs.wall, 0.5, True, "×")
+            check(f"{prefix}, cold build, peak memory", fig.cold.peak_mb, 2048, True, " MB")
         check(f"{prefix}, warm rebuild, nothing changed", fig.warm.wall if fig.warm else None, 5, True, " s")
         check(f"{prefix}, one edit, full `sitegen build` in a new process",
               fig.edit.wall if fig.edit else None, 2, True, " s")
@@ -619,7 +631,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(targets(rows, cores)))
     print()
     print(f"Peak MB: the larger of the largest single process (getrusage) and the whole process tree "
-          f"sampled every 0.1 s. Extraction words/s: {rows[0].sitegen.words_label if rows else ''}. "
+          f"(proportional set sizes, so shared pages count once) sampled every 0.1 s. "
+          f"Extraction words/s: {rows[0].sitegen.words_label if rows else ''}. "
           "MkDocs builds the same number of plain pages (about "
           f"{MKDOCS_WORDS} words each, cut from the same articles; default theme and search; a nav of "
           f"{MKDOCS_NAV} pages).")
