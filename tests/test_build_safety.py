@@ -243,3 +243,23 @@ def test_search_index_is_kept_when_the_events_did_not_change(tmp_path, content_c
     article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
     build_site(content_copy, out, jobs=1)
     assert read_stamp(out)["search"] != first
+
+
+def test_large_corpus_indexes_search_after_the_pages_with_the_same_result(tmp_path, content_copy,
+                                                                         monkeypatch):
+    """Above the event threshold the search index is built after rendering, not alongside it
+    (to bound memory); the site and its search bundle are the same either way."""
+    import sitegen.build
+    from sitegen.output import read_stamp
+    from sitegen.search import pagefind_available
+
+    if not pagefind_available():
+        pytest.skip("pagefind[bin] is not installed")
+    together, apart = tmp_path / "together", tmp_path / "apart"
+    build_site(content_copy, together, jobs=2)
+    monkeypatch.setattr(sitegen.build, "OVERLAP_SEARCH_MAX_EVENTS", 0)
+    build_site(content_copy, apart, jobs=2)
+    assert tree_digest(apart, skip=NOT_REPEATABLE) == tree_digest(together, skip=NOT_REPEATABLE)
+    assert read_stamp(apart)["search"] == read_stamp(together)["search"]
+    assert sorted(p.relative_to(apart).as_posix() for p in (apart / "pagefind").rglob("*.js")) == \
+        sorted(p.relative_to(together).as_posix() for p in (together / "pagefind").rglob("*.js"))
