@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 import tempfile
+from itertools import islice
 from pathlib import Path
 
 from sitegen.errors import ContentError, Problem, SitegenError
@@ -47,7 +48,6 @@ def cmd_build(args) -> int:
 def cmd_serve(args) -> int:
     from sitegen.build import build_site
     from sitegen.extract.entities import load_gazetteer
-    from sitegen.load.corpus import load_corpus
     from sitegen.pipeline import BuildMemory, warm_up
     from sitegen.progress import Progress
     from sitegen.render.environment import theme_dir
@@ -65,9 +65,10 @@ def cmd_serve(args) -> int:
         print(report.summary(), file=sys.stderr)
 
     rebuild()
-    # so the first edit is analysed as fast as the next ones
-    samples, _ = load_corpus(content / "articles", max_articles=20)
-    warm_up(load_gazetteer(None), tuple(samples))
+    # so the first edit is analysed as fast as the next ones: a few of the articles the build
+    # has just parsed, with the corpus's own gazetteer
+    parsed = (article for _, (article, _) in memory.articles.values() if article is not None)
+    warm_up(load_gazetteer(content), tuple(islice(parsed, 20)))
     serve(out, [content, theme_dir(None)], rebuild, host=args.host, port=args.port)
     return 0
 

@@ -296,11 +296,9 @@ def _share_with_next(comp: Compiled, text: str, out: list, yearless: list[bool],
         if yearless[i] and comp.series is not None and comp.series.fullmatch(gap) \
                 and not yearless[i + 1] and nxt.type == "DATE" and nxt.value[:4].isdigit() \
                 and nxt.value[4:5] == "-" and t.value[:4].isdigit():
-            year = int(nxt.value[:4])
-            here, there = t.value[5:10], nxt.value[5:10]
-            if here[:2].isdigit() and there[:2].isdigit() and here > there[:len(here)]:
-                year -= 1  # "December and January 2015": the December before
-            value = f"{year:04d}{t.value[4:]}"
+            value = nxt.value[:4] + t.value[4:]
+            if t.value[5:7].isdigit() and values.comes_after(value, nxt.value):
+                value = f"{int(nxt.value[:4]) - 1:04d}{t.value[4:]}"  # "December and January 2015"
             yearless[i] = False
         elif dayless[i] and comp.time_day is not None and comp.time_day.fullmatch(gap) \
                 and _FULL_DAY.match(nxt.value):

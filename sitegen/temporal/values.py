@@ -176,7 +176,7 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         last = build_date(rule, merged, {}, ctx)
         if last is None:
             return None
-        if "month" in end and "year" not in end and _later(first.value, last.value):
+        if "month" in end and "year" not in end and comes_after(first.value, last.value):
             # one year written for both ends of a range across New Year ("28 December to
             # 3 January 2015"): the start is in the year before
             first = build_date(rule, f | {"year": int(last.value[:4]) - 1}, {}, ctx) or first
@@ -568,6 +568,6 @@ def build_same(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     return Built("DATE", "PAST_REF", None, "previous")
 
 
-def _later(first: str, last: str) -> bool:
+def comes_after(first: str, last: str) -> bool:
     """Whether calendar value `first` comes after `last` (both written from the year down)."""
     return first[:4].isdigit() and last[:4].isdigit() and first[:len(last)] > last[:len(first)]
