@@ -10,11 +10,11 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from sitegen.errors import Problem
-from sitegen.output import MARKER, NewSite, check_output_dir, read_stamp
+from sitegen.output import MARKER, NewSite, SiteUpdate, check_output_dir, read_stamp
 from sitegen.pipeline import BuildMemory, PipelineResult, default_jobs, run_pipeline
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
-from sitegen.search import SearchJob, start_search
+from sitegen.search import BUNDLE_DIR, SearchJob, start_search
 
 
 @dataclass
@@ -95,6 +95,15 @@ def _theme_beside(content_dir: Path) -> Path | None:
     return candidate if (candidate / "base.html").is_file() else None
 
 
+def _bundle_files(staged: Path, published: set[str]) -> set[str]:
+    """The search bundle's files in the new site: those written to `staged`, or when none
+    were (the bundle did not change), those of the published site kept in place."""
+    bundle = staged / BUNDLE_DIR
+    if bundle.is_dir():
+        return {p.relative_to(staged).as_posix() for p in bundle.rglob("*") if p.is_file()}
+    return {f for f in published if f.startswith(BUNDLE_DIR + "/")}
+
+
 # Above this many events the search index is built after the pages, not while they render
 # (at 10,000 articles, about 14,500 events, the two together peak at about 2.5 GB)
 OVERLAP_SEARCH_MAX_EVENTS = 5000
@@ -140,6 +149,12 @@ def build_site(
     # Files the new site would write byte for byte as the previous one has them are linked
     # from it instead (check_output_dir made sure a non-empty out_dir is a site sitegen made).
     previous = out_dir if (out_dir / MARKER).is_file() else None
+    # pages unchanged since the last build are kept only when that build wrote `out_dir`
+    pages = memory.pages if memory is not None else None
+    if pages is not None and (previous is None or stamp.get("key") != pages.published_key):
+        pages.forget()
+    # a process that knows every file of the site it published last updates it in place
+    in_place = pages is not None and pages.published_key is not None
     jobs_running: list[SearchJob] = []
 
     def index_meanwhile() -> None:
@@ -147,17 +162,19 @@ def build_site(
         # is written, while the workers are still rendering pages
         assert site.path is not None
         jobs_running.append(start_search(site.path, previous, stamp.get("search"),
-                                         directory_urls=settings.directory_urls, language=settings.language))
+                                         directory_urls=settings.directory_urls, language=settings.language,
+                                         staged=in_place))
 
     # Pagefind holds the whole index in memory, as the render workers hold their copies of the
     # timeline: on a large corpus the two run one after the other, to keep the peak bounded
     overlap = len(timeline.events) <= OVERLAP_SEARCH_MAX_EVENTS
-    with NewSite(out_dir) as site:
+    with (SiteUpdate(out_dir, pages.files) if in_place and pages is not None else NewSite(out_dir)) as site:
         assert site.path is not None
         try:
             with progress.stage("render"):
                 rendered = render_site(timeline, site.path, settings, jobs=jobs, previous=previous,
-                                       after_exports=index_meanwhile if overlap else None)
+                                       after_exports=index_meanwhile if overlap else None,
+                                       memory=pages, in_place=in_place)
             with progress.stage("search index"):  # what is left of it once the pages are written
                 if not overlap:
                     index_meanwhile()
@@ -167,7 +184,15 @@ def build_site(
                 job.cancel()
             raise
         with progress.stage("write"):
-            site.publish({"key": key, **counts, "pages": rendered.pages, "search": search})
+            record = {"key": key, **counts, "pages": rendered.pages, "search": search}
+            published = pages.files if in_place and pages is not None else set()
+            files = set(rendered.files) | _bundle_files(site.path, published)
+            if isinstance(site, SiteUpdate):
+                site.publish(record, files)
+            else:
+                site.publish(record)
+        if pages is not None:
+            pages.commit(key, files)
     _remember_problems(cache_dir, key, result.problems)
     return BuildReport(
         **counts, pages=rendered.pages, cache_hits=result.cache_hits,

@@ -22,6 +22,7 @@ from sitegen.load.corpus import load_corpus
 from sitegen.merge import merge, read_corrections
 from sitegen.model import Analysis, Article, Timeline
 from sitegen.progress import Progress
+from sitegen.render.incremental import RenderMemory
 from sitegen.timeline import build_timeline
 
 
@@ -44,11 +45,14 @@ class BuildMemory:
     folder, so that a rebuild after an edit redoes only what the edit touched: articles as
     parsed, by file and content hash; analyses, by cache key; each article's word 8-grams
     for reprint detection, by content hash. Each entry is a pure function of its key, and
-    after every build only the entries of the current corpus are kept."""
+    after every build only the entries of the current corpus are kept. `pages` records what
+    each page of the published site was rendered from, so unchanged pages are not rendered
+    again."""
 
     articles: dict = field(default_factory=dict)
     analyses: dict = field(default_factory=dict)
     shingles: dict = field(default_factory=dict)
+    pages: RenderMemory = field(default_factory=RenderMemory)  # what the published pages were made from
 
 
 def default_jobs() -> int:

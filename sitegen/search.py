@@ -254,16 +254,22 @@ class SearchJob:
 
 
 def start_search(site_dir: Path, previous: Path | None = None, previous_digest: str | None = None, *,
-                 directory_urls: bool | None = None, language: str | None = None) -> SearchJob:
+                 directory_urls: bool | None = None, language: str | None = None,
+                 staged: bool = False) -> SearchJob:
     """Start indexing the events of the site being built in `site_dir` into
     `site_dir/pagefind/`; see `add_search`. Needs only `site_dir/events.json`, and the home
     page unless `directory_urls` and `language` are given, so it can start while the other
-    pages are still being rendered."""
+    pages are still being rendered. With `staged`, `site_dir` stages an update of
+    `previous` in place (see `sitegen.output.SiteUpdate`), and a bundle that would not change
+    is left where it is."""
     site_dir = Path(site_dir)
     if not pagefind_available():
         log.warning("search not added: install 'pagefind[bin]' to index %s", site_dir)
         return SearchJob(site_dir, None)
-    data = json.loads((site_dir / "events.json").read_text(encoding="utf-8"))
+    exported = site_dir / "events.json"
+    if staged and previous is not None and not exported.is_file():
+        exported = previous / "events.json"  # unchanged, so not staged
+    data = json.loads(exported.read_text(encoding="utf-8"))
     if directory_urls is None:
         directory_urls = _directory_urls(site_dir)
     records = search_records(data, directory_urls=directory_urls)
@@ -274,7 +280,7 @@ def start_search(site_dir: Path, previous: Path | None = None, previous_digest: 
         return SearchJob(site_dir, None)
     language = _site_language(language) if language is not None else _language(site_dir)
     digest = _index_digest(records, language)
-    files = SiteFiles(site_dir, previous) if previous is not None else None
+    files = SiteFiles(site_dir, previous, staged=staged) if previous is not None else None
     if files is not None and previous_digest == digest and (files.previous / BUNDLE_DIR).is_dir():
         for path in (files.previous / BUNDLE_DIR).rglob("*"):
             if path.is_file():

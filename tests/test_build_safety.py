@@ -207,17 +207,47 @@ def test_rebuilds_sharing_memory_equal_cold_builds(tmp_path, content_copy):
     articles = sorted((content_copy / "articles").glob("*.md"))
     assert len(memory.articles) == len(articles) == len(memory.analyses) == len(memory.shingles)
     first = articles[0].read_text(encoding="utf-8")
+    added = "\nOn 3 March 2016, militants attacked a checkpoint near Ramadi, killing four soldiers.\n"
     edits = [lambda: articles[0].write_text(first.replace("Anbar", "Ninawa", 1), encoding="utf-8"),
-             lambda: articles[1].unlink()]
+             lambda: articles[1].unlink(),
+             lambda: articles[2].write_text(articles[2].read_text(encoding="utf-8") + added,
+                                            encoding="utf-8"),
+             lambda: (content_copy / "articles" / "zz-new.md").write_text(
+                 first.replace("title: ", "title: Reprinted ", 1) + added, encoding="utf-8")]
+    hits = [len(articles) - 1, len(articles) - 1, len(articles) - 2, len(articles) - 1]
     for n, edit in enumerate(edits):
         edit()
+        # the site is updated in place: a page the edit did not touch keeps its file
+        inodes = _inodes(out)
         report = build_site(content_copy, out, jobs=1, memory=memory)  # no cache folder: memory alone
-        assert report.cache_hits == len(articles) - 1
+        assert report.cache_hits == hits[n]
         cold = tmp_path / f"cold-{n}"
         build_site(content_copy, cold, jobs=1)
         assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
+        after = _inodes(out)
+        kept = [rel for rel in after if inodes.get(rel) == after[rel]]
+        assert len(kept) > len(after) // 2, f"edit {n}: only {len(kept)} of {len(after)} files kept"
     # what the memory holds is the current corpus only
-    assert len(memory.articles) == len(memory.analyses) == len(memory.shingles) == len(articles) - 1
+    assert len(memory.articles) == len(memory.analyses) == len(memory.shingles) == len(articles)
+
+
+def test_rebuild_from_memory_after_theme_change_renders_every_page(tmp_path, content_copy):
+    # a theme edit changes every page, though no article changed
+    from sitegen.pipeline import BuildMemory
+
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    memory = BuildMemory()
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1, memory=memory)
+    base = theme / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("Skip to content", "Skip to the text"),
+                    encoding="utf-8")
+    build_site(content_copy, out, jobs=1, memory=memory)
+    cold = tmp_path / "cold"
+    build_site(content_copy, cold, jobs=1)
+    assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
+    assert "Skip to the text" in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_search_index_is_kept_when_the_events_did_not_change(tmp_path, content_copy):
@@ -263,3 +293,32 @@ def test_large_corpus_indexes_search_after_the_pages_with_the_same_result(tmp_pa
     assert read_stamp(apart)["search"] == read_stamp(together)["search"]
     assert sorted(p.relative_to(apart).as_posix() for p in (apart / "pagefind").rglob("*.js")) == \
         sorted(p.relative_to(together).as_posix() for p in (together / "pagefind").rglob("*.js"))
+
+
+def test_failed_rebuild_from_memory_leaves_the_served_site_intact(tmp_path, content_copy):
+    # sitegen serve updates its site in place; a rebuild that fails must change nothing,
+    # and the next good rebuild must still equal a cold build
+    from jinja2 import TemplateSyntaxError
+
+    from sitegen.pipeline import BuildMemory
+
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    memory = BuildMemory()
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1, memory=memory)
+    before = tree_digest(out)
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+    event_page = theme / "event.html"
+    good = event_page.read_text(encoding="utf-8")
+    event_page.write_text(good.replace("{% endblock %}", "{% endblock", 1), encoding="utf-8")
+    with pytest.raises(TemplateSyntaxError):
+        build_site(content_copy, out, jobs=1, memory=memory)
+    assert tree_digest(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]  # no staging left behind
+    event_page.write_text(good, encoding="utf-8")
+    build_site(content_copy, out, jobs=1, memory=memory)
+    cold = tmp_path / "cold"
+    build_site(content_copy, cold, jobs=1)
+    assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)

@@ -15,7 +15,7 @@ from itertools import groupby
 from pathlib import Path
 
 from sitegen.errors import SitegenError
-from sitegen.model import Article, Entity, EntityKind, Era, Event, Figure, Mention, Span, Timeline
+from sitegen.model import Article, DateValue, Entity, EntityKind, Era, Event, Figure, Mention, Span, Timeline
 from sitegen.render.citations import cite_news, plain_citation
 from sitegen.render.filters import http_url, machine_date
 from sitegen.render.indexes import SiteIndex
@@ -30,15 +30,33 @@ class PageSpec:
     """One page to write: its directory-form path, its template and what varies on it.
 
     `lazy`, when set, computes the costly rest of the context at render time, so that with
-    several worker processes that work is shared out too instead of done up front."""
+    several worker processes that work is shared out too instead of done up front. `deps`
+    gives what the page reads besides `context` (the lazy part's inputs, the entities the
+    template looks up in the indexes): with the context, it decides whether a page must be
+    rendered again (see `sitegen.render.incremental`)."""
 
     path: str
     template: str
     context: dict
     lazy: Callable[[], dict] | None = None
+    deps: Callable[[], tuple] | None = None
 
     def full_context(self) -> dict:
         return self.context if self.lazy is None else {**self.context, **self.lazy()}
+
+
+@dataclass(frozen=True, slots=True)
+class EventLink:
+    """What a link to an event shows: its address, title and date. A page that shows only
+    this of an event holds it so, and is not rendered again when the rest changes."""
+
+    id: str
+    title: str
+    date: DateValue
+
+
+def link_to(event: Event | None) -> EventLink | None:
+    return EventLink(event.id, event.title, event.date) if event is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +84,18 @@ def group_events(events: list[Event], ix: SiteIndex) -> list[EraGroup]:
 
 
 def _spec(path: str, template: str, title: str, lazy: Callable[[], dict] | None = None,
-          **context) -> PageSpec:
+          deps: Callable[[], tuple] | None = None, **context) -> PageSpec:
     return PageSpec(path, template, {"path": path, "root": root_of(path), "page_title": title, **context},
-                    lazy)
+                    lazy, deps)
+
+
+def _listed(events: list[Event], ix: SiteIndex) -> tuple:
+    """What chronology entries read from the indexes: the entities their events name."""
+    return tuple(ix.entities.get(i) for e in events for i in (*e.places, *e.people, *e.organizations))
+
+
+def _grouped(groups: list[EraGroup], ix: SiteIndex) -> Callable[[], tuple]:
+    return lambda: _listed([e for g in groups for y in g.years for e in y.events], ix)
 
 
 def _entities(ids: tuple[str, ...], ix: SiteIndex) -> list[Entity]:
@@ -177,7 +204,39 @@ def dataset_jsonld(tl: Timeline, settings: RenderSettings) -> dict:
 def _event_page(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
                 chronology: list[Event], dated: bool = True) -> PageSpec:
     return _spec(urls.event(event.id), "event.html", event.title, og_type="article",
-                 lazy=partial(_event_context, event, tl, ix, settings, urls, chronology, dated))
+                 lazy=partial(_event_context, event, tl, ix, settings, urls, chronology, dated),
+                 deps=partial(_event_deps, event, ix, chronology, dated))
+
+
+def _event_deps(event: Event, ix: SiteIndex, chronology: list[Event], dated: bool) -> tuple:
+    """What `_event_context` and event.html read besides the event: its era and neighbours,
+    the neighbours in each entity's thread, its sources and their sentences, its entities
+    and the claimants of its mentions."""
+    ids = (*event.places, *event.people, *event.organizations)
+    threads = tuple(tuple(e.id if e else None for e in ix.neighbours(ix.by_entity[i], event))
+                    if dated and len(ix.by_entity.get(i, ())) > 1 else None for i in ids)
+    before, after = ix.neighbours(chronology, event) if dated else (None, None)
+    claimants = {f.claimed_by or m.claimed_by for m, f in event.figures}
+    claimants |= {m.claimed_by for m in event.mentions}
+    return (event, ix.era_of.get(event.id), link_to(before), link_to(after), threads,
+            tuple(ix.entities.get(i) for i in ids),
+            tuple(ix.entities.get(c or "") for c in sorted(claimants, key=str)),
+            tuple((ix.articles.get(a), ix.analyses.get(a)) for a in event.articles))
+
+
+def _event_counts(articles: list[Article], ix: SiteIndex) -> tuple:
+    """What a page of the sources list reads besides its context: each article's event count."""
+    return tuple(len(ix.by_article.get(a.id, ())) for a in articles)
+
+
+def _source_deps(article: Article, ix: SiteIndex) -> tuple:
+    """What a source page reads besides its context: the article's analysis, the event each
+    of its time expressions belongs to and the entities it names."""
+    analysis = ix.analyses.get(article.id)
+    if analysis is None:
+        return (article, None)
+    return (article, analysis, tuple(ix.event_of_timex.get((article.id, t.start)) for t in analysis.timexes),
+            tuple(ix.entities.get(r.entity_id) for r in analysis.entities))
 
 
 def _event_context(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
@@ -225,9 +284,10 @@ def _chronology_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, url
     specs = []
     for n in range(1, count + 1):
         chunk = events[(n - 1) * size:n * size]
+        groups = group_events(chunk, ix)
         specs.append(_spec(urls.home(n), "chronology.html",
                            settings.title if n == 1 else f"{settings.title}: page {n}",
-                           groups=group_events(chunk, ix), page_no=n, page_count=count,
+                           deps=_grouped(groups, ix), groups=groups, page_no=n, page_count=count,
                            years=years, eras=tl.eras, undated_count=len(tl.undated),
                            outside_count=len(ix.outside_eras), og_type="website",
                            jsonld=dataset_jsonld(tl, settings) if n == 1 else None))
@@ -239,11 +299,14 @@ def paged(path: str, template: str, title: str, events: list[Event], ix: SiteInd
     """A listing split into pages of `per_page` events: `path`, then `path/page/2/`, ..."""
     size = max(1, per_page)
     chunks = [events[i:i + size] for i in range(0, len(events), size)] or [[]]
-    return [_spec(path if n == 1 else f"{path}page/{n}/", template,
-                  title if n == 1 else f"{title} (page {n} of {len(chunks)})",
-                  groups=group_events(chunk, ix), page_no=n, page_count=len(chunks), base_path=path,
-                  **extra)
-            for n, chunk in enumerate(chunks, 1)]
+    specs = []
+    for n, chunk in enumerate(chunks, 1):
+        groups = group_events(chunk, ix)
+        specs.append(_spec(path if n == 1 else f"{path}page/{n}/", template,
+                           title if n == 1 else f"{title} (page {n} of {len(chunks)})",
+                           deps=_grouped(groups, ix), groups=groups, page_no=n, page_count=len(chunks),
+                           base_path=path, **extra))
+    return specs
 
 
 def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls) -> list[PageSpec]:
@@ -252,13 +315,15 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
     chronology = list(tl.events)
     specs += [_event_page(e, tl, ix, settings, urls, chronology) for e in tl.events]
     specs += [_event_page(e, tl, ix, settings, urls, [], dated=False) for e in tl.undated]
-    specs.append(_spec("undated/", "undated.html", "Undated events", events=list(tl.undated)))
+    specs.append(_spec("undated/", "undated.html", "Undated events", events=list(tl.undated),
+                       deps=lambda: tuple(ix.articles.get(a) for e in tl.undated for a in e.articles)))
     for article in tl.articles:
         supported = ix.by_article.get(article.id, [])
         alone = {e.id for e in supported if e.articles == (article.id,)}
         specs.append(_spec(urls.source(article.id), "source.html", article.title, article=article,
-                           events=supported, alone=alone, og_type="article",
-                           lazy=partial(_source_context, article, ix, urls)))
+                           events=[link_to(e) for e in supported], alone=alone, og_type="article",
+                           lazy=partial(_source_context, article, ix, urls),
+                           deps=partial(_source_deps, article, ix)))
     ordered = sorted(tl.articles, key=lambda a: (a.published is None, a.published, a.id))
     size = max(1, settings.per_page)
     chunks = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
@@ -266,6 +331,7 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
         specs.append(_spec("sources/" if n == 1 else f"sources/page/{n}/", "sources.html",
                            "Sources" if n == 1 else f"Sources (page {n} of {len(chunks)})",
                            articles=chunk, total=len(ordered), first=(n - 1) * size + 1,
+                           deps=partial(_event_counts, chunk, ix),
                            page_no=n, page_count=len(chunks), base_path="sources/"))
     by_kind: dict[EntityKind, list[Entity]] = {kind: [] for kind in EntityKind}
     for entity in sorted(ix.entities.values(), key=lambda x: x.name.casefold()):
@@ -284,7 +350,7 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
     per_page = settings.per_page
     for year, events in sorted(ix.by_year.items()):
         specs += paged(urls.year(year), "listing.html", str(year), events, ix, per_page, feed=False)
-    specs.append(_spec("years/", "years.html", "Years",
+    specs.append(_spec("years/", "years.html", "Years", deps=lambda: (len(tl.undated),),
                        years=[(y, len(ev)) for y, ev in sorted(ix.by_year.items())]))
     for era in tl.eras:
         specs += paged(urls.era(era.id), "listing.html", era.title, ix.by_era.get(era.id, []), ix, per_page,

@@ -17,6 +17,7 @@ from sitegen.model import Event, Timeline
 from sitegen.output import SiteFiles
 from sitegen.render import datasets, exports, feeds
 from sitegen.render.environment import make_environment, theme_dir
+from sitegen.render.incremental import RenderMemory, fingerprint, site_key
 from sitegen.render.indexes import SiteIndex, build_index
 from sitegen.render.pages import PageSpec, build_pages
 from sitegen.render.settings import RenderResult, RenderSettings
@@ -107,16 +108,42 @@ def _feeds(timeline: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Ur
               f"entity:{entity.id}", ix.by_entity.get(entity.id, []))
 
 
+def _unchanged_pages(specs: list[PageSpec], key: str, memory: RenderMemory, previous: Path | None,
+                     out: SiteFiles) -> tuple[list[PageSpec], list[str]]:
+    """The pages to render, and those kept from the previous site: a page whose fingerprint
+    equals the one recorded when that site was rendered is linked from it (see
+    `sitegen.render.incremental`). Records this render's fingerprints as pending."""
+    prints = {spec.path: fingerprint(spec) for spec in specs}
+    memory.pending = (key, prints)
+    if previous is None or memory.site_key != key:
+        return specs, []
+    render, kept = [], []
+    for spec in specs:
+        rel = file_of(spec.path)
+        old = memory.prints.get(spec.path)
+        if old is not None and old == prints[spec.path] and rel in memory.files:
+            out.keep(rel)
+            kept.append(rel)
+        else:
+            render.append(spec)
+    return render, kept
+
+
 def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
                 jobs: int = 1, previous: Path | None = None,
-                after_exports: Callable[[], None] | None = None) -> RenderResult:
+                after_exports: Callable[[], None] | None = None,
+                memory: RenderMemory | None = None, in_place: bool = False) -> RenderResult:
     """Write the complete static site for `timeline` into the existing, empty `out_dir`.
 
     `previous` is the site this one will replace: its files that would be written again
     byte for byte are hard-linked instead (see `SiteFiles`). `after_exports` is called in
     this process once the data exports (events.json, ...) are written, while the pages may
-    still be rendering in workers."""
-    out = SiteFiles(Path(out_dir), previous)
+    still be rendering in workers. With `memory` (what the render that wrote `previous`
+    was made from), only the pages whose inputs changed are rendered; the caller commits
+    the memory once the new site is published. With `in_place`, `out_dir` is a staging
+    folder for updating `previous` in place (see `sitegen.output.SiteUpdate`): only the
+    files that changed are written to it."""
+    out = SiteFiles(Path(out_dir), previous, staged=in_place)
     folder = theme_dir(settings.theme_dir)
     urls = Urls(settings.directory_urls)
     ix = build_index(timeline)
@@ -124,7 +151,10 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
     base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
     env.globals.update(tl=timeline, ix=ix, site=settings, site_title=settings.title, base=base,
                        language=settings.language)
-    specs = build_pages(timeline, ix, settings, urls)
+    every = build_pages(timeline, ix, settings, urls)
+    specs, kept = every, []
+    if memory is not None:
+        specs, kept = _unchanged_pages(every, site_key(settings, folder), memory, previous, out)
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     others: list[str] = []
 
@@ -142,11 +172,11 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
                others)
         _feeds(timeline, ix, settings, urls, out, others)
         if base:
-            listed = [s.path for s in specs if s.template != "redirect.html"]
+            listed = [s.path for s in every if s.template != "redirect.html"]
             _write(out, "sitemap.xml", feeds.sitemap(base, listed), others)
         _write(out, "robots.txt", feeds.robots(base, bool(base)), others)
         if after_exports is not None:
             after_exports()
 
-    pages = _render_pages(env, specs, out, jobs, exports_and_feeds)
+    pages = _render_pages(env, specs, out, jobs, exports_and_feeds) + kept
     return RenderResult(pages=len(pages) + 1, files=pages + others)

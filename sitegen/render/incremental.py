@@ -1,0 +1,61 @@
+"""Rendering again only the pages an edit changed.
+
+A page's output is a function of its template, its context and what its `deps` say it reads
+from the site-wide indexes, plus what every page shares (the theme, the settings). A process
+that renders the same site again and again (`sitegen serve`) keeps each page's
+`fingerprint` from the last published render; a page whose fingerprint is equal, and whose
+file the published site still holds, is linked from that site instead of rendered. Equality
+is cheap because unchanged model objects are the very same objects between rebuilds (Python
+compares identical objects without looking inside them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.render.pages import PageSpec
+from sitegen.render.settings import RenderSettings
+
+
+@dataclass
+class RenderMemory:
+    """What the last published render of one site was made from: the site-wide key (theme
+    files and settings) and each page's fingerprint, by path. `pending` holds the render not
+    yet published, which `commit()` makes the last one once its site is in place; a failed
+    build leaves the memory of the site still published."""
+
+    site_key: str | None = None
+    prints: dict[str, tuple] = field(default_factory=dict)
+    pending: tuple[str, dict[str, tuple]] | None = None
+    published_key: str | None = None  # the build key of the site these pages are in
+    files: set[str] = field(default_factory=set)  # every file of that site
+
+    def commit(self, published_key: str | None, files: set[str]) -> None:
+        """The pending render is now the published site, built from `published_key`, which
+        holds `files`."""
+        if self.pending is not None:
+            self.site_key, self.prints = self.pending
+            self.pending = None
+            self.published_key, self.files = published_key, files
+
+    def forget(self) -> None:
+        self.site_key, self.prints, self.pending, self.published_key = None, {}, None, None
+        self.files = set()
+
+
+def site_key(settings: RenderSettings, theme: Path) -> str:
+    """A hash of what every page depends on besides its own data: the settings and every
+    file of the theme."""
+    digest = hashlib.sha256(repr(settings).encode())
+    for path in sorted(theme.rglob("*")):
+        if path.is_file():
+            digest.update(f"\0{path.relative_to(theme).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(spec: PageSpec) -> tuple:
+    """What `spec`'s page is rendered from: equal fingerprints (under one site key), equal pages."""
+    return (spec.template, spec.context, spec.deps() if spec.deps is not None else None)
