@@ -19,7 +19,7 @@ from sitegen.extract import analyze
 from sitegen.extract.entities import load_gazetteer
 from sitegen.load.article import load_article
 from sitegen.load.corpus import load_corpus
-from sitegen.merge import merge, read_corrections
+from sitegen.merge import MergeMemory, merge, read_corrections
 from sitegen.model import Analysis, Article, Timeline
 from sitegen.progress import Progress
 from sitegen.render.incremental import RenderMemory
@@ -52,6 +52,7 @@ class BuildMemory:
     articles: dict = field(default_factory=dict)
     analyses: dict = field(default_factory=dict)
     shingles: dict = field(default_factory=dict)
+    merged: MergeMemory = field(default_factory=MergeMemory)  # evidence and events as built
     pages: RenderMemory = field(default_factory=RenderMemory)  # what the published pages were made from
 
 
@@ -225,7 +226,8 @@ def run_pipeline(
     with progress.stage("merge"):
         ordered = [analyses[a.id] for a in articles]
         merged = merge(ordered, articles, gazetteer, corrections, explain=explain,
-                       shingles=memory.shingles if memory else None)
+                       shingles=memory.shingles if memory else None,
+                       memory=memory.merged if memory else None, context=_gazetteer_digest(content_dir))
         problems += merged.problems  # corrections that no longer match anything
         if strict and merged.problems:
             raise ContentError(problems)

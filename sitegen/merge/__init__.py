@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sitegen.errors import Problem
@@ -9,12 +10,14 @@ from sitegen.extract.entities import Gazetteer
 from sitegen.merge.cluster import cluster_mentions
 from sitegen.merge.corrections import Correction, apply_corrections, check_corrections, read_corrections
 from sitegen.merge.events import build_event, sort_key
+from sitegen.merge.evidence import Evidence, evidence
 from sitegen.merge.reprints import reprint_groups
 from sitegen.model.article import Analysis, Article
 from sitegen.model.entity import Entity
-from sitegen.model.event import Event
+from sitegen.model.event import Event, Mention
 
-__all__ = ["MergeResult", "apply_corrections", "check_corrections", "merge", "read_corrections"]
+__all__ = ["MergeMemory", "MergeResult", "apply_corrections", "check_corrections", "merge",
+           "read_corrections"]
 
 
 @dataclass(frozen=True)
@@ -31,23 +34,57 @@ class MergeResult:
     problems: list[Problem] = field(default_factory=list)
 
 
+@dataclass
+class MergeMemory:
+    """What a process that merges the same corpus again and again (`sitegen serve`) keeps
+    between merges made with one gazetteer (`context`, e.g. a digest of its files): each
+    mention's evidence and each event as built, by the identity of the mention objects they
+    were made from, which stay the same objects while their articles are unchanged. Only
+    the entries of the last merge are kept."""
+
+    context: object = None
+    evidence: dict[int, tuple[Mention, Evidence]] = field(default_factory=dict)
+    events: dict[tuple, tuple] = field(default_factory=dict)
+
+    def begin(self, context: object) -> tuple[dict, dict]:
+        """Fresh tables for a merge, given what the entries from the last one were made with."""
+        if context != self.context:
+            self.context, self.evidence, self.events = context, {}, {}
+        return {}, {}
+
+    def evidence_of(self, fresh: dict, gazetteer: Gazetteer) -> Callable[[Mention], Evidence]:
+        def lookup(mention: Mention) -> Evidence:
+            known = self.evidence.get(id(mention))
+            ev = known[1] if known is not None and known[0] is mention else evidence(mention, gazetteer)
+            fresh[id(mention)] = (mention, ev)
+            return ev
+        return lookup
+
+
 def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazetteer,
           corrections: list[Correction] | None = None, *, explain: bool = True,
-          shingles: dict | None = None) -> MergeResult:
+          shingles: dict | None = None, memory: MergeMemory | None = None,
+          context: object = None) -> MergeResult:
     """Every mention of every analysis into events, then the editor's corrections (from
     `read_corrections(content_dir)`) in order; deterministic for the same input. With
     `explain` False the result has no explanations (the events are the same), and merging
     skips the comparisons that only explanations need. `shingles` keeps each article's word
-    8-grams between merges in one process (see `reprint_groups`)."""
+    8-grams between merges in one process (see `reprint_groups`); `memory`, what else it
+    keeps, made with the gazetteer `context` stands for (see `MergeMemory`)."""
     mentions = [m for a in sorted(analyses, key=lambda a: a.article_id) for m in a.mentions]
     reasons: list[str] | None = [] if explain else None
-    dated, undated = cluster_mentions(mentions, gazetteer, reasons)
+    seen, built = memory.begin(context) if memory is not None else ({}, None)
+    evidence_of = memory.evidence_of(seen, gazetteer) if memory is not None else None
+    dated, undated = cluster_mentions(mentions, gazetteer, reasons, evidence_of)
     group_of = reprint_groups(sorted(articles, key=lambda a: a.id), shingles)
     taken: set[str] = set()
-    events = [build_event(c, gazetteer, group_of, taken) for c in dated]
+    memo = (memory.events, built) if memory is not None and built is not None else None
+    events = [build_event(c, gazetteer, group_of, taken, memo) for c in dated]
     events.sort(key=sort_key)
-    loose = [build_event(c, gazetteer, group_of, taken) for c in undated]
+    loose = [build_event(c, gazetteer, group_of, taken, memo) for c in undated]
     loose.sort(key=lambda e: e.id)
+    if memory is not None and built is not None:
+        memory.evidence, memory.events = seen, built
     people = _found_people(analyses, gazetteer)
     if not corrections:
         return MergeResult(events, loose, reasons or [], people)

@@ -8,7 +8,9 @@ the mention they respond to. Every decision is written to `explain`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from sitegen.extract.entities import Gazetteer
 from sitegen.merge.evidence import Evidence, evidence, place_conflict
@@ -201,10 +203,14 @@ class _Candidates:
         had_marks |= new_marks
 
 
-def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
-                     explain: list[str] | None) -> tuple[list[Cluster], list[Cluster]]:
+def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: list[str] | None,
+                     evidence_of: Callable[[Mention], Evidence] | None = None,
+                     ) -> tuple[list[Cluster], list[Cluster]]:
     """Dated and undated clusters of the mentions; why each was merged or kept apart is
-    appended to `explain` unless it is None."""
+    appended to `explain` unless it is None. `evidence_of` gives a mention's evidence (by
+    default `evidence(mention, gazetteer)`; a process merging again may remember it)."""
+    if evidence_of is None:
+        evidence_of = partial(_evidence, gazetteer=gazetteer)
     by_id = {m.id: m for m in mentions}
     leaders = [m for m in mentions if not (m.follows and m.follows in by_id)]
     followers = [m for m in mentions if m.follows and m.follows in by_id]
@@ -214,7 +220,7 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
     home: dict[str, Cluster] = {}
     index = _Candidates(gazetteer, narrow=explain is None)
     for mention in dated:
-        ev = evidence(mention, gazetteer)
+        ev = evidence_of(mention)
         span = window(mention.date)
         assert span is not None
         months = range(span[0].year * 12 + span[0].month - 1, span[1].year * 12 + span[1].month)
@@ -238,7 +244,7 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
     undated: list[Cluster] = []
     for mention in leaders:
         if not mention.date.resolved:
-            cluster = Cluster([evidence(mention, gazetteer)])
+            cluster = Cluster([evidence_of(mention)])
             undated.append(cluster)
             home[mention.id] = cluster
             if explain is not None:
@@ -251,7 +257,7 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
             target = by_id[target.follows]
         cluster = home.get(target.id)
         if cluster is None:
-            cluster = Cluster([evidence(mention, gazetteer)])
+            cluster = Cluster([evidence_of(mention)])
             (clusters if mention.date.resolved else undated).append(cluster)
         else:
             cluster.followers.append(mention)
@@ -260,3 +266,7 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer,
                                f"{cluster.label}: it responds to {mention.follows}")
         home[mention.id] = cluster
     return clusters, undated
+
+
+def _evidence(mention: Mention, gazetteer: Gazetteer) -> Evidence:
+    return evidence(mention, gazetteer)

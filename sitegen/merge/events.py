@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from sitegen.extract.entities import DEMONYM, REFERENCE, Gazetteer
 from sitegen.merge.cluster import Cluster
@@ -34,7 +35,41 @@ def _main_place(mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
                                       len(gazetteer.ancestors(p)), -order[p]))
 
 
-def build_event(cluster: Cluster, gazetteer: Gazetteer, group_of: dict[str, int], taken: set[str]) -> Event:
+def _memo_key(cluster: Cluster, group_of: dict[str, int]) -> tuple:
+    """What an event is built from: its mentions (the very objects, which a process keeps
+    between merges while their articles are unchanged) and which of its articles are
+    reprints of one another."""
+    labels: dict[int, int] = {}
+    articles = dict.fromkeys(m.article_id for m in cluster.mentions)
+    return (tuple(id(e.mention) for e in cluster.core), tuple(id(m) for m in cluster.followers),
+            tuple(labels.setdefault(group_of.get(a, hash(a)), len(labels)) for a in articles))
+
+
+def build_event(cluster: Cluster, gazetteer: Gazetteer, group_of: dict[str, int], taken: set[str],
+                memo: tuple[dict, dict] | None = None) -> Event:
+    """The event of `cluster`, with an id not in `taken` (which it joins). `memo`, kept
+    between merges in one process with one gazetteer, is the events the last merge built
+    and the table this one fills: an unchanged cluster gives back the very same Event
+    object, so pages that show it need not be rendered again (see
+    `sitegen.render.incremental`)."""
+    if memo is None:
+        return _build_event(cluster, gazetteer, group_of, taken)[0]
+    last, fresh = memo
+    key = _memo_key(cluster, group_of)
+    known = last.get(key)
+    if known is None:
+        event, naming = _build_event(cluster, gazetteer, group_of, taken)
+    else:
+        event, naming = known
+        new_id = event_id(*naming, taken)
+        if new_id != event.id:
+            event = replace(event, id=new_id)
+    fresh[key] = (event, naming)
+    return event
+
+
+def _build_event(cluster: Cluster, gazetteer: Gazetteer, group_of: dict[str, int],
+                 taken: set[str]) -> tuple[Event, tuple[str, str, str | None]]:
     core = [e.mention for e in cluster.core]
     date, conflict_idx = finest_common([m.date for m in core])
     conflicts = tuple(core[i].id for i in conflict_idx)
@@ -64,12 +99,13 @@ def build_event(cluster: Cluster, gazetteer: Gazetteer, group_of: dict[str, int]
     modality = "happened" if any(m.modality == "happened" for m in core) else lead.modality
     articles = list(dict.fromkeys(m.article_id for m in mentions))
     groups = {group_of.get(a, hash(a)) for a in articles}
+    naming = (date.value, type_, place_name)
     return Event(
-        id=event_id(date.value, type_, place_name, taken),
+        id=event_id(*naming, taken),
         title=event_title(core, lead, type_, place, gazetteer),
         summary=lead.summary, type=type_, date=date, mentions=tuple(mentions),
         people=tuple(people), places=tuple(places), organizations=tuple(orgs), modality=modality,
-        conflicts=conflicts, independent_sources=len(groups))
+        conflicts=conflicts, independent_sources=len(groups)), naming
 
 
 def sort_key(event: Event) -> tuple:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import chain, repeat
 
 from sitegen.model.article import Article
 
@@ -40,7 +39,10 @@ def reprint_groups(articles: list[Article], memo: dict | None = None) -> dict[st
         kept = {a.digest: memo.get(a.digest) for a in articles if a.digest}
         memo.clear()
         memo.update((digest, grams) for digest, grams in kept.items() if grams is not None)
-    holders: dict[int, list[int]] = {}
+    # 8-gram -> the articles holding it: an int for the first one, a list once there are more
+    # (most 8-grams are in one article only, and these are stored by one C-level update)
+    holders: dict[int, int | list[int]] = {}
+    stock: set[int] = set()  # 8-grams in more than _BOILERPLATE articles: never counted again
     sizes: list[int] = []
     declaring: dict[str, list[int]] = {}  # what an earlier article says it reprints -> it
     named: dict[str, list[int]] = {}  # an earlier article's url and id -> it
@@ -52,9 +54,16 @@ def reprint_groups(articles: list[Article], memo: dict | None = None) -> dict[st
             if memo is not None and article.digest:
                 memo[article.digest] = grams
         sizes.append(len(grams))
-        # a stock sentence many stories carry says nothing about reprints
-        shared = Counter(chain.from_iterable(
-            held for held in map(holders.get, grams, repeat(())) if len(held) <= _BOILERPLATE))
+        common = grams & holders.keys()
+        live = common - stock
+        counted: list[int] = []
+        for gram in live:
+            held = holders[gram]
+            if isinstance(held, int):
+                counted.append(held)
+            else:
+                counted.extend(held)
+        shared = Counter(counted)
         matches = [j for j, count in shared.items() if count / max(1, min(len(grams), sizes[j])) >= _OVERLAP]
         own = article.meta.get("syndication_of")
         if own:  # it names its original, or shares one with an earlier reprint
@@ -62,8 +71,15 @@ def reprint_groups(articles: list[Article], memo: dict | None = None) -> dict[st
         for name in {article.url, article.id} - {"", None}:
             matches += declaring.get(name, [])  # an earlier article names it as its original
         group[article.id] = group[articles[min(matches)].id] if matches else i
-        for gram in grams:
-            holders.setdefault(gram, []).append(i)
+        for gram in live:
+            held = holders[gram]
+            if isinstance(held, int):
+                holders[gram] = [held, i]
+            else:
+                held.append(i)
+                if len(held) > _BOILERPLATE:  # a stock phrase: a sentence many stories carry
+                    stock.add(gram)
+        holders.update(dict.fromkeys(grams - common, i))
         if own:
             declaring.setdefault(own, []).append(i)
         for name in {article.url, article.id} - {"", None}:
