@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
+import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from sitegen.errors import Problem
@@ -14,6 +19,7 @@ from sitegen.output import MARKER, NewSite, SiteUpdate, check_output_dir, read_s
 from sitegen.pipeline import BuildMemory, PipelineResult, default_jobs, run_pipeline
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
+from sitegen.render.incremental import RenderMemory
 from sitegen.search import BUNDLE_DIR, SearchJob, start_search
 
 
@@ -32,6 +38,8 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     unchanged: bool = False
     words_analyzed: int = 0  # words extracted in this build, not read from the cache
+    # with `search_later`: brings the published site's search index up to date (None: nothing to do)
+    index_search: Callable[[], None] | None = None
 
     def summary(self) -> str:
         if self.unchanged:
@@ -119,10 +127,14 @@ def build_site(
     progress: Progress | None = None,
     base_url: str | None = None,
     memory: BuildMemory | None = None,
+    search_later: bool = False,
 ) -> BuildReport:
     """Load, extract, merge and render `content_dir` into `out_dir`, atomically. When nothing
     the site depends on changed since the build that wrote `out_dir`, nothing is redone.
-    `memory` is for a process that builds the same content again and again (see `BuildMemory`)."""
+    `memory` is for a process that builds the same content again and again (see `BuildMemory`).
+    With `search_later` and a memory of the site it updates, the pages are published with the
+    search index as it was, and the report's `index_search` brings it up to date: a preview
+    shows an edit without waiting for the index."""
     start = time.perf_counter()
     progress = progress or Progress(verbose=False)
     jobs = jobs or default_jobs()
@@ -155,6 +167,7 @@ def build_site(
         pages.forget()
     # a process that knows every file of the site it published last updates it in place
     in_place = pages is not None and pages.published_key is not None
+    defer = search_later and in_place
     jobs_running: list[SearchJob] = []
 
     def index_meanwhile() -> None:
@@ -173,10 +186,10 @@ def build_site(
         try:
             with progress.stage("render"):
                 rendered = render_site(timeline, site.path, settings, jobs=jobs, previous=previous,
-                                       after_exports=index_meanwhile if overlap else None,
+                                       after_exports=index_meanwhile if overlap and not defer else None,
                                        memory=pages, in_place=in_place)
             with progress.stage("search index"):  # what is left of it once the pages are written
-                if not overlap:
+                if not overlap and not defer:
                     index_meanwhile()
                 search = jobs_running[0].finish() if jobs_running else None
         except BaseException:
@@ -184,6 +197,8 @@ def build_site(
                 job.cancel()
             raise
         with progress.stage("write"):
+            if defer:
+                search = stamp.get("search")  # the bundle in place until `index_search` runs
             record = {"key": key, **counts, "pages": rendered.pages, "search": search}
             published = pages.files if in_place and pages is not None else set()
             files = set(rendered.files) | _bundle_files(site.path, published)
@@ -198,4 +213,36 @@ def build_site(
         **counts, pages=rendered.pages, cache_hits=result.cache_hits,
         seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),
         problems=result.problems, words_analyzed=result.words_analyzed,
+        index_search=partial(_index_published, out_dir, pages, settings) if defer and pages else None,
     )
+
+
+def _index_published(out_dir: Path, pages: RenderMemory, settings: RenderSettings) -> None:
+    """Bring the search index of the published site `out_dir` up to date with its events:
+    built beside it, then swapped in whole, so readers use the old index until then."""
+    stamp = read_stamp(out_dir)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.search-", dir=out_dir.parent))
+    try:
+        job = start_search(scratch, out_dir, stamp.get("search"), directory_urls=settings.directory_urls,
+                           language=settings.language, staged=True)
+        try:
+            digest = job.finish()
+        except BaseException:
+            job.cancel()
+            raise
+        fresh = scratch / BUNDLE_DIR
+        if not fresh.is_dir():  # the index was up to date (or there is nothing to index)
+            return
+        live, old = out_dir / BUNDLE_DIR, scratch / "old"
+        if live.exists():
+            os.replace(live, old)
+        os.replace(fresh, live)
+        with open(out_dir / MARKER, encoding="utf-8") as fh:
+            record = json.load(fh)
+        record["search"] = digest
+        (out_dir / f".{MARKER}.new").write_text(json.dumps(record, indent=1), encoding="utf-8")
+        os.replace(out_dir / f".{MARKER}.new", out_dir / MARKER)
+        pages.files = {f for f in pages.files if not f.startswith(BUNDLE_DIR + "/")} | \
+            {p.relative_to(out_dir).as_posix() for p in live.rglob("*") if p.is_file()}
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

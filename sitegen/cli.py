@@ -58,11 +58,12 @@ def cmd_serve(args) -> int:
     cache = _cache_dir(args, content)
     memory = BuildMemory()  # what a rebuild after an edit need not redo
 
-    def rebuild() -> None:
+    def rebuild():
         report = build_site(content, out, strict=args.strict, jobs=args.jobs, cache_dir=cache,
-                            progress=Progress(False), memory=memory)
+                            progress=Progress(False), memory=memory, search_later=True)
         _print_problems(report.problems)
         print(report.summary(), file=sys.stderr)
+        return report.index_search  # run by serve once the browser has the new pages
 
     rebuild()
     # so the first edit is analysed as fast as the next ones: a few of the articles the build

@@ -74,9 +74,11 @@ def _handler(root: Path, state: _State):
     return Handler
 
 
-def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], None], *,
+def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], Callable[[], None] | None], *,
           host: str = "127.0.0.1", port: int = 8000, interval: float = 0.4) -> None:
-    """Serve `out_dir` and call `rebuild()` whenever a file under `watch` changes."""
+    """Serve `out_dir` and call `rebuild()` whenever a file under `watch` changes. What
+    `rebuild()` returns, if anything, is called once the new pages are announced to the
+    browser: work the pages need not wait for (the search index)."""
     state = _State()
     server = http.server.ThreadingHTTPServer((host, port), _handler(out_dir, state))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -91,12 +93,17 @@ def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], None], *,
                 before = now
                 started = time.perf_counter()
                 try:
-                    rebuild()
+                    follow_up = rebuild()
                 except Exception as err:  # keep serving the previous site; say what went wrong
                     print(f"Rebuild failed, still serving the previous site:\n{err}", file=sys.stderr)
                     continue
                 state.generation += 1
                 print(f"Rebuilt in {time.perf_counter() - started:.2f}s", file=sys.stderr)
+                if follow_up is not None:
+                    try:
+                        follow_up()
+                    except Exception as err:  # the pages are new; only search lags behind
+                        print(f"The search index was not updated: {err}", file=sys.stderr)
     except KeyboardInterrupt:
         pass
     finally:

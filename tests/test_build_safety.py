@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -322,3 +323,41 @@ def test_failed_rebuild_from_memory_leaves_the_served_site_intact(tmp_path, cont
     cold = tmp_path / "cold"
     build_site(content_copy, cold, jobs=1)
     assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
+
+
+def test_serve_publishes_pages_first_and_then_brings_search_up_to_date(tmp_path, content_copy):
+    from sitegen.output import read_stamp
+    from sitegen.pipeline import BuildMemory
+    from sitegen.search import pagefind_available
+
+    if not pagefind_available():
+        pytest.skip("pagefind[bin] is not installed")
+    memory = BuildMemory()
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1, memory=memory, search_later=True)
+    first = read_stamp(out)["search"]
+    bundle = {rel: ino for rel, ino in _inodes(out).items() if rel.startswith("pagefind/")}
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+    report = build_site(content_copy, out, jobs=1, memory=memory, search_later=True)
+    # the new pages are out, with the search index as it was
+    assert "Ninawa" in json.dumps(json.loads((out / "events.json").read_text(encoding="utf-8")))
+    assert read_stamp(out)["search"] == first
+    assert {rel: ino for rel, ino in _inodes(out).items() if rel.startswith("pagefind/")} == bundle
+    assert report.index_search is not None
+    report.index_search()
+    cold = tmp_path / "cold"
+    build_site(content_copy, cold, jobs=1)
+    assert read_stamp(out)["search"] == read_stamp(cold)["search"] != first
+    # the new bundle replaced the old one whole, and the memory lists its files (Pagefind
+    # names some files by a hash of content it orders arbitrarily, so they are not the cold
+    # build's names)
+    now = {rel for rel in _inodes(out) if rel.startswith("pagefind/")}
+    assert now and now != set(bundle)
+    assert now == {rel for rel in memory.pages.files if rel.startswith("pagefind/")}
+    # and the next rebuild from memory is still the cold build's site
+    article.write_text(article.read_text(encoding="utf-8").replace("Ninawa", "Kirkuk", 1), encoding="utf-8")
+    build_site(content_copy, out, jobs=1, memory=memory, search_later=True).index_search()
+    build_site(content_copy, cold, jobs=1)
+    assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
+    assert read_stamp(out)["search"] == read_stamp(cold)["search"]
