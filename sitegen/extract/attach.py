@@ -13,6 +13,8 @@ _WORD = re.compile(r"[\w’'-]+")
 _FOLLOWING_PENALTY = 3
 _COMMA_PENALTY = 2
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_LEAD = re.compile(r"\W*(?:[A-Za-z]+\s+){0,2}")  # up to two words before an expression
+_WHEN = re.compile(r"\W*,?\s*when\b")
 
 
 def _distance(text: str, a: int, b: int) -> int:
@@ -23,7 +25,7 @@ def is_fronted(text: str, sentence: Span, start: int, end: int) -> bool:
     """True for an expression opening the sentence and closed by a comma ("In January, ...")."""
     lead = text[sentence.start:start]
     closed = text[end:end + 2].lstrip().startswith(",")
-    return bool(re.fullmatch(r"\W*(?:[A-Za-z]+\s+){0,2}", lead)) and closed
+    return bool(_LEAD.fullmatch(lead)) and closed
 
 
 def _governing_verb(text: str, trigger: Trigger, same: list[Trigger]) -> Trigger | None:
@@ -72,7 +74,7 @@ def attach(text: str, sentence: Span, start: int, end: int, triggers: list[Trigg
         best = min(same, key=cost)
         return _governing_verb(text, best, same) or _subject_of_light_verb(text, best, same) or best
     # "since early 2014, when they seized Fallujah": the when-clause tells what happened then
-    if own + 1 < len(clauses) and re.match(r"\W*,?\s*when\b", text[end:clauses[own + 1][0] + 6]):
+    if own + 1 < len(clauses) and _WHEN.match(text[end:clauses[own + 1][0] + 6]):
         following = [t for t in outside if clause_of(clauses, t.start) == own + 1]
         if following:
             return following[0]

@@ -31,6 +31,7 @@ from sitegen.model.time import DateValue, Precision, Timex
 from sitegen.text.tables import compile_pattern, read_rows, resource
 
 _RECALL_AFTER = timedelta(days=45)
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$")  # "the attack", "this week's raid"
 _FIGURE_REACH = 4  # sentences an untimed casualty sentence may be from its event
 _UNIT_PRECISION = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH,
                    "year": Precision.YEAR}
@@ -230,8 +231,8 @@ def _definite_event(text: str, sentence: Span, exclude: tuple[int, int],
     for trig in triggers:
         if exclude[0] <= trig.start < exclude[1] or lexicon().type_class(trig.type) == "communication":
             continue
-        if trig.word.pos == "noun" and re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$",
-                                                text[max(sentence.start, trig.start - 30):trig.start]):
+        if trig.word.pos == "noun" and _DEFINITE.search(text[max(sentence.start, trig.start - 30):
+                                                             trig.start]):
             return lexicon().type_class(trig.type)
     return None
 

@@ -11,6 +11,9 @@ from sitegen.text.tables import compile_pattern, read_rows, resource
 _MAX_WORDS = 32
 _PREPOSITION = re.compile(r"\b(?:on|in|at|during|since|between|from|late|early|earlier|later)"
                           r"(?:\s+(?:on|in|at))?\s*$", re.IGNORECASE)
+_LEAD = re.compile(r"\W*(?:[A-Za-z]+\s+){0,2}")  # up to two words before an expression
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,.;:!?])")
 
 
 @cache
@@ -23,7 +26,7 @@ def _drop_opening_time(sentence: str, timex_start: int, timex_end: int,
                        others: tuple[tuple[int, int], ...]) -> tuple[str, int, int]:
     """Cut another time expression that opens the sentence, with its comma."""
     for start, end in others:
-        opening = start < timex_start and re.fullmatch(r"\W*(?:[A-Za-z]+\s+){0,2}", sentence[:start])
+        opening = start < timex_start and _LEAD.fullmatch(sentence[:start])
         if opening and sentence[end:].lstrip().startswith(","):
             cut = sentence.index(",", end) + 1
             while cut < len(sentence) and sentence[cut] == " ":
@@ -42,8 +45,8 @@ def summarize(sentence: str, timex_start: int, timex_end: int,
     before = _PREPOSITION.sub("", before)
     if not before.strip(" ,"):
         before, after = "", after.lstrip(" ,")
-    text = re.sub(r"\s+", " ", (before.rstrip() + " " + after.lstrip()).strip())
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text).strip(" |,")
+    text = _SPACES.sub(" ", (before.rstrip() + " " + after.lstrip()).strip())
+    text = _SPACE_BEFORE_STOP.sub(r"\1", text).strip(" |,")
     for name, pattern in _lead_patterns():
         stripped = pattern.sub("", text, count=1)
         if stripped != text and name == "concession" and "," in stripped:

@@ -24,6 +24,15 @@ _WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _HALF = re.compile(r"(\d{4})-H([12])")
 _SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_YEAR = re.compile(r"\d{4}")
+_DECADE = re.compile(r"\d{3}")
+_CENTURY = re.compile(r"\d{2}")
+_SOME_DAY = re.compile(r"[X\d]{4}-[X\d]{2}-[X\d]{2}")
+_SOME_WEEK = re.compile(r"[X\d]{4}-W[X\d]{2}")
+_SOME_MONTH = re.compile(r"[X\d]{4}-[X\d]{2}")
+_SOME_SEASON = re.compile(r"[X\d]{4}-(SP|SU|FA|WI)")
+_SOME_QUARTER = re.compile(r"[X\d]{4}-Q[X\d]")
+_SOME_YEAR = re.compile(r"[X\d]{4}")
 
 
 def add_months(d: date, months: int) -> date:
@@ -82,13 +91,13 @@ def bounds(value: str) -> tuple[Precision, date | None, date | None]:
         if m := _MONTH.fullmatch(value):
             y, mo = int(m[1]), int(m[2])
             return Precision.MONTH, date(y, mo, 1), _month_end(y, mo)
-        if re.fullmatch(r"\d{4}", value):
+        if _YEAR.fullmatch(value):
             y = int(value)
             return Precision.YEAR, date(y, 1, 1), date(y, 12, 31)
-        if re.fullmatch(r"\d{3}", value):
+        if _DECADE.fullmatch(value):
             y = int(value) * 10
             return Precision.DECADE, date(max(y, 1), 1, 1), date(y + 9, 12, 31)
-        if re.fullmatch(r"\d{2}", value):
+        if _CENTURY.fullmatch(value):
             y = int(value) * 100
             return Precision.CENTURY, date(max(y, 1), 1, 1), date(y + 99, 12, 31)
     except (ValueError, OverflowError):
@@ -99,17 +108,17 @@ def bounds(value: str) -> tuple[Precision, date | None, date | None]:
 def _unresolved_precision(value: str) -> Precision:
     if "T" in value and value[:1] in "X0123456789":
         return Precision.TIME
-    if re.fullmatch(r"[X\d]{4}-[X\d]{2}-[X\d]{2}", value):
+    if _SOME_DAY.fullmatch(value):
         return Precision.DAY
-    if re.fullmatch(r"[X\d]{4}-W[X\d]{2}", value):
+    if _SOME_WEEK.fullmatch(value):
         return Precision.WEEK
-    if re.fullmatch(r"[X\d]{4}-[X\d]{2}", value):
+    if _SOME_MONTH.fullmatch(value):
         return Precision.MONTH
-    if re.fullmatch(r"[X\d]{4}-(SP|SU|FA|WI)", value):
+    if _SOME_SEASON.fullmatch(value):
         return Precision.SEASON
-    if re.fullmatch(r"[X\d]{4}-Q[X\d]", value):
+    if _SOME_QUARTER.fullmatch(value):
         return Precision.QUARTER
-    if re.fullmatch(r"[X\d]{4}", value):
+    if _SOME_YEAR.fullmatch(value):
         return Precision.YEAR
     return Precision.UNKNOWN
 

@@ -8,6 +8,8 @@ from typing import Any
 from sitegen.temporal.resources import Resources, field_name
 
 _SPACES = re.compile(r"[\s\-]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def words(text: str) -> str:
@@ -80,8 +82,8 @@ def lookup(group: str, text: str, res: Resources) -> Any:
     if base == "yearwords":
         return spelled_year(text, res)
     if base == "ampm":
-        return re.sub(r"[^a-z]", "", text.lower())
-    digits = re.sub(r"\D", "", text)
+        return _NOT_LETTER.sub("", text.lower())
+    digits = _NOT_DIGIT.sub("", text)
     return int(digits) if digits else None
 
 

@@ -58,6 +58,9 @@ class Built:
 BC_PROXY = 10000
 _BC = re.compile(r"BC(\d{4})")
 _PROXY = re.compile(r"(?<![\dBC])([5-9]\d{3})(?!\d)")
+_PROXY_DECADE = re.compile(r"[5-9]\d\d")
+_PROXY_CENTURY = re.compile(r"[5-9]\d")
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def to_proxy(value: str) -> str:
@@ -67,9 +70,9 @@ def to_proxy(value: str) -> str:
 
 def from_proxy(value: str) -> str:
     """"9509-SU" -> "BC0491-SU", decade "954" -> "BC046": stand-in years back to BC values."""
-    if re.fullmatch(r"[5-9]\d\d", value):
+    if _PROXY_DECADE.fullmatch(value):
         return f"BC{BC_PROXY // 10 - int(value):03d}"
-    if re.fullmatch(r"[5-9]\d", value):
+    if _PROXY_CENTURY.fullmatch(value):
         return f"BC{BC_PROXY // 100 - int(value):02d}"
     return _PROXY.sub(lambda m: f"BC{BC_PROXY - int(m.group(1)):04d}", value)
 
@@ -298,7 +301,7 @@ def _day_under_discussion(ctx: Context) -> str | None:
     """The day the text set last, when it set a day or a time of day, for a bare time of
     day ("on Oct. 23 ... at 10 p.m.")."""
     day = (ctx.previous or "")[:10]
-    return day if re.fullmatch(r"\d{4}-\d\d-\d\d", day) else None
+    return day if _FULL_DAY.fullmatch(day) else None
 
 
 def _end_year(start: int, end: int) -> int:

@@ -15,6 +15,7 @@ from sitegen.text.tables import word_list
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -22,7 +23,7 @@ def _is_abbreviation(token: str) -> bool:
     if token in word_list("text/abbreviations.txt"):
         return True
     # single initials ("George W. Bush") and dotted acronyms ("U.S.", "D.C.")
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", token))
+    return bool(_INITIALS.fullmatch(token))
 
 
 def split_line(text: str, span: Span) -> list[Span]:
