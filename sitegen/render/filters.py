@@ -97,7 +97,7 @@ def _plain(dv: DateValue, w: Wording) -> str:
         return w.patterns["century"].format(ordinal=w.ordinal(int(m[1]) + 1))
     if p is Precision.INTERVAL and "/" in value:
         return _interval(dv, w)
-    if p is Precision.UNKNOWN or not value:
+    if p is Precision.UNKNOWN or not value.strip():
         return w.patterns["unknown"]
     return value  # an unforeseen value is shown as given rather than guessed at
 
@@ -110,7 +110,7 @@ def display_date(dv: DateValue | None, wording: Wording | None = None) -> str:
     try:
         text = _plain(dv, w)
     except (ValueError, IndexError, KeyError):  # a malformed value is shown as given
-        text = dv.value or w.patterns["unknown"]
+        text = dv.value if dv.value.strip() else w.patterns["unknown"]
     day_level = dv.precision in (Precision.DAY, Precision.TIME, Precision.PART_OF_DAY)
     pattern = (w.day_mods.get(dv.mod or "") if day_level else None) or w.mods.get(dv.mod or "")
     return pattern.format(date=text) if pattern and dv.precision is not Precision.UNKNOWN else text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sitegen.model import DateValue, Precision
@@ -32,6 +32,7 @@ def date_values(draw) -> DateValue:
 
 
 @given(date_values())
+@example(DateValue("\r", Precision.TIME, None, None, None))  # whitespace alone is no wording
 def test_any_date_is_worded(dv):
     text = display_date(dv)
     assert isinstance(text, str) and text.strip()
