@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitegen.model.entity import EntityRef
 from sitegen.model.text import Span
@@ -86,11 +86,12 @@ class Event:
     aliases: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # editorial notes from corrections
     independent_sources: int = 0
+    # ids of the articles that report this event, in order of first mention: kept, not
+    # recomputed, as pages and indexes ask for them once per source of an event many recall
+    articles: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def articles(self) -> tuple[str, ...]:
-        """Ids of the articles that report this event, in order of first mention."""
-        return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "articles", tuple(dict.fromkeys(m.article_id for m in self.mentions)))
 
     @property
     def figures(self) -> tuple[tuple[Mention, Figure], ...]:
