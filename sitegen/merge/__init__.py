@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from sitegen.errors import Problem
 from sitegen.extract.entities import Gazetteer
-from sitegen.merge.cluster import cluster_mentions
+from sitegen.merge.cluster import ClusterTrace, cluster_mentions
 from sitegen.merge.corrections import Correction, apply_corrections, check_corrections, read_corrections
 from sitegen.merge.events import build_event, sort_key
 from sitegen.merge.evidence import Evidence, evidence
@@ -39,17 +39,18 @@ class MergeMemory:
     """What a process that merges the same corpus again and again (`sitegen serve`) keeps
     between merges made with one gazetteer (`context`, e.g. a digest of its files): each
     mention's evidence and each event as built, by the identity of the mention objects they
-    were made from, which stay the same objects while their articles are unchanged. Only
-    the entries of the last merge are kept."""
+    were made from, which stay the same objects while their articles are unchanged; and
+    the clustering's decisions (`ClusterTrace`). Only the entries of the last merge are kept."""
 
     context: object = None
     evidence: dict[int, tuple[Mention, Evidence]] = field(default_factory=dict)
     events: dict[tuple, tuple] = field(default_factory=dict)
+    clusters: ClusterTrace | None = None
 
     def begin(self, context: object) -> tuple[dict, dict]:
         """Fresh tables for a merge, given what the entries from the last one were made with."""
         if context != self.context:
-            self.context, self.evidence, self.events = context, {}, {}
+            self.context, self.evidence, self.events, self.clusters = context, {}, {}, None
         return {}, {}
 
     def evidence_of(self, fresh: dict, gazetteer: Gazetteer) -> Callable[[Mention], Evidence]:
@@ -75,7 +76,9 @@ def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazettee
     reasons: list[str] | None = [] if explain else None
     seen, built = memory.begin(context) if memory is not None else ({}, None)
     evidence_of = memory.evidence_of(seen, gazetteer) if memory is not None else None
-    dated, undated = cluster_mentions(mentions, gazetteer, reasons, evidence_of)
+    trace = ClusterTrace() if memory is not None and reasons is None else None
+    dated, undated = cluster_mentions(mentions, gazetteer, reasons, evidence_of,
+                                      last=memory.clusters if memory is not None else None, trace=trace)
     group_of = reprint_groups(sorted(articles, key=lambda a: a.id), shingles)
     taken: set[str] = set()
     memo = (memory.events, built) if memory is not None and built is not None else None
@@ -84,7 +87,7 @@ def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazettee
     loose = [build_event(c, gazetteer, group_of, taken, memo) for c in undated]
     loose.sort(key=lambda e: e.id)
     if memory is not None and built is not None:
-        memory.evidence, memory.events = seen, built
+        memory.evidence, memory.events, memory.clusters = seen, built, trace
     people = _found_people(analyses, gazetteer)
     if not corrections:
         return MergeResult(events, loose, reasons or [], people)

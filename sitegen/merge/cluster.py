@@ -4,6 +4,11 @@ class, places that agree, shared actors, no other speaker), or starts a new one.
 Finer-dated mentions are placed first, so a month-level mention finds the day-level
 event inside its month. Claims and confirmations (`Mention.follows`) join the event of
 the mention they respond to. Every decision is written to `explain`.
+
+A process that clusters the same corpus again after an edit (`sitegen serve`) passes the
+`ClusterTrace` of the last run: a mention that is unchanged, and that cannot reach any
+cluster the edit changed, takes the same decision as last time without comparing itself
+with anything, which gives the same clusters as clustering from scratch.
 """
 
 from __future__ import annotations
@@ -73,6 +78,17 @@ def _facts(ev: Evidence) -> tuple:
     """What `_fits` compares between a mention and each mention of a cluster (besides what
     it compares only within one article): equal facts, equal verdicts."""
     return (ev.kind, ev.mention.date, ev.aggregate, ev.specific, ev.speaker, ev.people)
+
+
+@dataclass
+class ClusterTrace:
+    """What one run of `cluster_mentions` decided: for each dated mention (by id, with the
+    mention object, so an edited article's new mentions do not pass for the old ones) the
+    first mention of the cluster it joined; for each cluster, by its first mention, where
+    the candidate index made it findable: (index base, marks, months)."""
+
+    decisions: dict[str, tuple[Mention, str]] = field(default_factory=dict)
+    reach: dict[str, tuple[tuple, set[tuple], set[int]]] = field(default_factory=dict)
 
 
 def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, str, float]:
@@ -151,6 +167,7 @@ class _Candidates:
         self.index: dict[tuple, list[Cluster]] = {}  # (kind, month, ...) -> clusters
         self.months: dict[int, set[int]] = {}  # id(cluster) -> the months it reaches
         self.marks: dict[int, set[tuple]] = {}  # id(cluster) -> what it is found by, besides months
+        self.bases: dict[int, tuple] = {}  # id(cluster) -> the base of its keys (one per cluster)
 
     def _base(self, ev: Evidence) -> tuple:
         return (ev.kind, ev.aggregate if ev.kind == "violence" else None) if self.narrow else (ev.kind,)
@@ -181,6 +198,22 @@ class _Candidates:
             marks.update(("inside", a) for a in self.gazetteer.ancestors(y))
         return marks
 
+    def reach_of(self, cluster: Cluster) -> tuple[tuple, set[tuple], set[int]]:
+        """Where `cluster` can be found: its base, marks and months."""
+        return (self.bases.get(id(cluster), ()), self.marks.get(id(cluster), set()),
+                self.months.get(id(cluster), set()))
+
+    def reaches(self, ev: Evidence, months: range, spots: dict[tuple, set[int]]) -> bool:
+        """Whether `find(ev, months)` would look at any of `spots`, (base, mark) -> months."""
+        if not spots:
+            return False
+        base = self._base(ev)
+        for mark in self._wanted(ev):
+            found = spots.get((base, mark))
+            if found and any(m in found for m in months):
+                return True
+        return False
+
     def find(self, ev: Evidence, months: range) -> list[Cluster]:
         base, wanted = self._base(ev), self._wanted(ev)
         reach = {id(c): c for m in months for mark in wanted for c in self.index.get((*base, m, *mark), ())}
@@ -192,7 +225,7 @@ class _Candidates:
         had_marks = self.marks.setdefault(id(cluster), set())
         new_months = set(months) - had_months
         new_marks = self._marks(ev, cluster) - had_marks
-        base = self._base(ev)
+        base = self.bases.setdefault(id(cluster), self._base(ev))
         for m in new_months:
             for mark in had_marks | new_marks:
                 self.index.setdefault((*base, m, *mark), []).append(cluster)
@@ -203,12 +236,74 @@ class _Candidates:
         had_marks |= new_marks
 
 
+def _best(ev: Evidence, candidates: list[Cluster], gazetteer: Gazetteer,
+          explain: list[str] | None) -> Cluster | None:
+    """The candidate `ev` fits best (the first of equals), or None."""
+    best: tuple[float, Cluster, str] | None = None
+    mention = ev.mention
+    for cluster in candidates:
+        ok, why, score = _fits(ev, cluster, gazetteer)
+        if ok and (best is None or score > best[0]):
+            best = (score, cluster, why)
+        elif not ok and explain is not None and compatible(mention.date, cluster.core[0].mention.date)[0]:
+            explain.append(f"kept {mention.id} apart from {cluster.label}: {why}")
+    if best is not None and explain is not None:
+        explain.append(f"merged {mention.id} into {best[1].label}: {best[2]}")
+    return best[1] if best is not None else None
+
+
+class _Replay:
+    """The last run's decisions, and the clusters this run may have made differently.
+
+    A cluster is dirty when its mentions so far may differ from what it had at the same
+    point of the last run: a mention of the last run is gone from it, or a mention decided
+    afresh joined it or left it. A mention whose evidence is unchanged and whose candidate
+    keys meet no key a dirty cluster had (last run, or this one so far) sees the very
+    clusters it saw last time, in the same states, so it decides as it did then."""
+
+    def __init__(self, last: ClusterTrace, index: _Candidates, present: dict[str, Mention]):
+        self.last = last
+        self.index = index
+        self.dirty: set[str] = set()
+        self.spots: dict[tuple, set[int]] = {}  # (base, mark) -> months a dirty cluster reaches
+        self.clusters: dict[str, Cluster] = {}  # first mention id -> cluster, this run
+        for mention_id, (mention, leader) in last.decisions.items():
+            if present.get(mention_id) is not mention:
+                self.spoil(leader)
+
+    def prior(self, mention: Mention) -> str | None:
+        """The cluster `mention` joined last time, if it is the same mention."""
+        known = self.last.decisions.get(mention.id)
+        return known[1] if known is not None and known[0] is mention else None
+
+    def spoil(self, leader: str) -> None:
+        if leader not in self.dirty:
+            self.dirty.add(leader)
+            if leader in self.last.reach:
+                self._spread(*self.last.reach[leader])
+            if leader in self.clusters:
+                self._spread(*self.index.reach_of(self.clusters[leader]))
+
+    def grown(self, leader: str) -> None:
+        """A cluster was added to: a dirty one is findable where it now is, too."""
+        if leader in self.dirty:
+            self._spread(*self.index.reach_of(self.clusters[leader]))
+
+    def _spread(self, base: tuple, marks: set[tuple], months: set[int]) -> None:
+        for mark in marks:
+            self.spots.setdefault((base, mark), set()).update(months)
+
+
 def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: list[str] | None,
                      evidence_of: Callable[[Mention], Evidence] | None = None,
+                     last: ClusterTrace | None = None, trace: ClusterTrace | None = None,
                      ) -> tuple[list[Cluster], list[Cluster]]:
     """Dated and undated clusters of the mentions; why each was merged or kept apart is
     appended to `explain` unless it is None. `evidence_of` gives a mention's evidence (by
-    default `evidence(mention, gazetteer)`; a process merging again may remember it)."""
+    default `evidence(mention, gazetteer)`; a process merging again may remember it).
+    Without `explain`, `trace` (if given) is filled with this run's decisions, and `last`,
+    the trace of an earlier run on mentions with the same evidence, saves deciding again
+    what an edit did not touch."""
     if evidence_of is None:
         evidence_of = partial(_evidence, gazetteer=gazetteer)
     by_id = {m.id: m for m in mentions}
@@ -219,28 +314,41 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
     clusters: list[Cluster] = []
     home: dict[str, Cluster] = {}
     index = _Candidates(gazetteer, narrow=explain is None)
+    if explain is not None:
+        last = trace = None
+    replay = _Replay(last, index, {m.id: m for m in dated}) if last is not None else None
+    leader_of: dict[int, str] = {}  # id(cluster) -> its first mention's id
     for mention in dated:
         ev = evidence_of(mention)
         span = window(mention.date)
         assert span is not None
         months = range(span[0].year * 12 + span[0].month - 1, span[1].year * 12 + span[1].month)
-        best: tuple[float, Cluster, str] | None = None
-        for cluster in index.find(ev, months):
-            ok, why, score = _fits(ev, cluster, gazetteer)
-            if ok and (best is None or score > best[0]):
-                best = (score, cluster, why)
-            elif not ok and explain is not None and compatible(mention.date, cluster.core[0].mention.date)[0]:
-                explain.append(f"kept {mention.id} apart from {cluster.label}: {why}")
-        if best is None:
+        prior = replay.prior(mention) if replay is not None else None
+        if replay is not None and prior is not None and not index.reaches(ev, months, replay.spots) \
+                and (prior == mention.id or prior in replay.clusters):
+            joined = None if prior == mention.id else replay.clusters[prior]  # as last time
+        else:
+            joined = _best(ev, index.find(ev, months), gazetteer, explain)
+        if joined is None:
             cluster = Cluster([ev], order=len(clusters))
             clusters.append(cluster)
         else:
-            cluster = best[1]
+            cluster = joined
             cluster.add(ev)
-            if explain is not None:
-                explain.append(f"merged {mention.id} into {cluster.label}: {best[2]}")
+        leader = leader_of.setdefault(id(cluster), mention.id)
         index.add(ev, months, cluster)
+        if replay is not None:
+            replay.clusters.setdefault(leader, cluster)
+            if prior != leader:  # decided afresh, and not as last time (or a new mention)
+                replay.spoil(leader)
+                if prior is not None:
+                    replay.spoil(prior)
+            replay.grown(leader)
+        if trace is not None:
+            trace.decisions[mention.id] = (mention, leader)
         home[mention.id] = cluster
+    if trace is not None:
+        trace.reach.update((leader_of[id(c)], index.reach_of(c)) for c in clusters)
     undated: list[Cluster] = []
     for mention in leaders:
         if not mention.date.resolved:

@@ -43,3 +43,48 @@ def test_merging_without_explanations_finds_the_same_events(corpus):
     assert quiet.events == explained.events
     assert quiet.undated == explained.undated
     assert quiet.entities == explained.entities
+
+
+RECALLS = ("On Monday, militants attacked a checkpoint in Ramadi, killing four soldiers, police said.",
+           "The Islamic State seized Mosul in June 2014.",
+           "In March 2019, the last Islamic State enclave at Baghouz fell.")
+
+
+def test_merging_again_from_memory_finds_what_a_fresh_merge_finds(corpus, monkeypatch):
+    # `sitegen serve` merges again after each edit, replaying the last clustering's decisions
+    # where the edit cannot have changed them: each result must equal a merge from scratch,
+    # and most mentions must be placed without being compared with any cluster again.
+    from dataclasses import replace
+
+    from sitegen.merge import MergeMemory
+    from sitegen.merge import cluster as clustering
+
+    articles, analyses, gazetteer = corpus
+    calls = []
+    fits = clustering._fits
+    monkeypatch.setattr(clustering, "_fits", lambda *a: calls.append(1) or fits(*a))
+    memory = MergeMemory()
+    current = dict(zip((a.id for a in articles), zip(articles, analyses, strict=True), strict=True))
+    merge(analyses, articles, gazetteer, explain=False, memory=memory)
+    ids = sorted(current)
+    edits = [("cut", ids[7]), ("append", ids[40]), ("append", ids[41]), ("cut", ids[90]),
+             ("restore", ids[7]), ("append", ids[40])]
+    for n, (edit, article_id) in enumerate(edits):
+        if edit == "cut":
+            del current[article_id]
+        else:
+            article = next(a for a in articles if a.id == article_id)
+            if edit == "append":
+                article = replace(article, text=article.text + "\n\n" + RECALLS[n % len(RECALLS)])
+            current[article_id] = (article, analyze(article, gazetteer))
+        arts = [a for a, _ in current.values()]
+        found = [x for _, x in current.values()]
+        calls.clear()
+        again = merge(found, arts, gazetteer, explain=False, memory=memory)
+        replayed = len(calls)
+        calls.clear()
+        fresh = merge(found, arts, gazetteer, explain=False)
+        assert again.events == fresh.events, (edit, article_id)
+        assert again.undated == fresh.undated
+        assert [e.mentions for e in again.events] == [e.mentions for e in fresh.events]
+        assert replayed < len(calls) / 3, (edit, article_id, replayed, len(calls))
