@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+from sitegen.collector import collector_paused
 from sitegen.errors import Problem
 from sitegen.output import MARKER, NewSite, SiteUpdate, check_output_dir, read_stamp
 from sitegen.pipeline import BuildMemory, PipelineResult, default_jobs, run_pipeline
@@ -117,6 +118,7 @@ def _bundle_files(staged: Path, published: set[str]) -> set[str]:
 OVERLAP_SEARCH_MAX_EVENTS = 5000
 
 
+@collector_paused()  # see sitegen.collector
 def build_site(
     content_dir: Path,
     out_dir: Path,

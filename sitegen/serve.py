@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from sitegen.collector import collect_between_builds
+
 RELOAD_PATH = "/__sitegen/generation"
 RELOAD_SCRIPT = (
     "<script>(function(){var g=null;function poll(){fetch('" + RELOAD_PATH + "',{cache:'no-store'})"
@@ -104,6 +106,7 @@ def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], Callable[[], N
                         follow_up()
                     except Exception as err:  # the pages are new; only search lags behind
                         print(f"The search index was not updated: {err}", file=sys.stderr)
+                collect_between_builds()
     except KeyboardInterrupt:
         pass
     finally:

@@ -361,3 +361,32 @@ def test_serve_publishes_pages_first_and_then_brings_search_up_to_date(tmp_path,
     build_site(content_copy, cold, jobs=1)
     assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
     assert read_stamp(out)["search"] == read_stamp(cold)["search"]
+
+
+def test_build_pauses_the_cycle_collector_and_turns_it_on_again(tmp_path, content_copy, monkeypatch):
+    # A build keeps millions of objects alive at 10,000 articles, and each full collection
+    # walked them all. The collector is paused while the model is merged and rendered, and
+    # on again afterwards for the process that asked for the build (the MkDocs plugin, serve).
+    import gc
+
+    import sitegen.build
+    import sitegen.pipeline
+
+    seen = []
+
+    def watch(module, name):
+        real = getattr(module, name)
+
+        def spy(*args, **kwargs):
+            seen.append((name, gc.isenabled()))
+            return real(*args, **kwargs)
+        monkeypatch.setattr(module, name, spy)
+
+    watch(sitegen.pipeline, "merge")
+    watch(sitegen.build, "render_site")
+    build_site(content_copy, tmp_path / "site", jobs=1)
+    assert seen == [("merge", False), ("render_site", False)]
+    assert gc.isenabled()
+    with pytest.raises(ContentError):
+        build_site(content_copy / "missing", tmp_path / "other", jobs=1)
+    assert gc.isenabled()
