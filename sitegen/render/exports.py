@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from sitegen.model import Article, DateValue, Event, Mention, Timeline
+from sitegen.render.fragments import Fragments, piece
 from sitegen.render.indexes import complete_entities
 
 SCHEMA_VERSION = "1.0"
@@ -83,6 +84,32 @@ def events_json(timeline: Timeline) -> dict:
         "articles": [_article(a) for a in timeline.articles],
         "events": events,
         "undated": [_event(e, articles, None) for e in timeline.undated],
+        **_catalogue(timeline),
+    }
+
+
+def events_json_text(timeline: Timeline, fragments: Fragments | None = None) -> str:
+    """`dumps(events_json(timeline))`, with each event's text (and the articles') taken from
+    `fragments` when made before from the same objects."""
+    articles = {a.id: a for a in timeline.articles}
+
+    def event_text(e: Event, era: str | None) -> str:
+        made_from = (e, era, tuple(articles.get(a) for a in e.articles))
+        return piece(fragments, ("events.json", e.id), made_from,
+                     lambda: json.dumps(_event(e, articles, era), ensure_ascii=False))
+
+    head = json.dumps({"schema_version": SCHEMA_VERSION}, ensure_ascii=False)[:-1]
+    listed = piece(fragments, ("events.json", "articles"), tuple(timeline.articles),
+                   lambda: json.dumps([_article(a) for a in timeline.articles], ensure_ascii=False))
+    dated = ", ".join(event_text(e, era.id if (era := timeline.era_of(e)) else None) for e in timeline.events)
+    undated = ", ".join(event_text(e, None) for e in timeline.undated)
+    tail = json.dumps(_catalogue(timeline), ensure_ascii=False)[1:]
+    return (f'{head}, "articles": {listed}, "events": [{dated}], "undated": [{undated}], {tail}\n')
+
+
+def _catalogue(timeline: Timeline) -> dict:
+    """The entities, eras and redirects of events.json."""
+    return {
         "entities": [{"id": x.id, "kind": x.kind.value, "name": x.name, "aliases": list(x.aliases),
                       "native_names": list(x.native_names), "parent": x.parent, "country": x.country,
                       "lat": x.lat, "lon": x.lon}

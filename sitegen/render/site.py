@@ -17,6 +17,7 @@ from sitegen.model import Event, Timeline
 from sitegen.output import SiteFiles
 from sitegen.render import datasets, exports, feeds
 from sitegen.render.environment import make_environment, theme_dir
+from sitegen.render.fragments import Fragments, piece
 from sitegen.render.incremental import RenderMemory, fingerprint, site_key
 from sitegen.render.indexes import SiteIndex, build_index
 from sitegen.render.pages import PageSpec, build_pages
@@ -86,18 +87,22 @@ def _copy_static(folder: Path, out: SiteFiles, files: list[str]) -> None:
 
 
 def _feeds(timeline: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
-           out: SiteFiles, files: list[str]) -> None:
-    """Atom feeds for the site, each era and each entity with events: the newest events."""
+           out: SiteFiles, files: list[str], fragments: Fragments | None = None) -> None:
+    """Atom feeds for the site, each era and each entity with events: the newest events
+    (a feed made before from the same events, articles and settings is reused)."""
     base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
 
     def write(page_path: str, title: str, key: str, events: list[Event]) -> None:
         rel = f"{page_path}feed.xml"
         prefix = base or root_of(rel)
         newest = list(reversed(events[-settings.feed_entries:]))
-        text = feeds.atom_feed(title=title, feed_key=key, events=newest, articles=ix.articles,
-                               link_for=lambda e: prefix + urls.href(urls.event(e.id)),
-                               self_href=(base + rel) if base else "feed.xml",
-                               site_href=prefix + urls.href(page_path), author=settings.title)
+        sources = tuple(ix.articles.get(a) for e in newest for a in e.articles)
+        made_from = (title, settings, tuple(newest), sources)
+        text = piece(fragments, ("feed", rel, key), made_from, lambda: feeds.atom_feed(
+            title=title, feed_key=key, events=newest, articles=ix.articles,
+            link_for=lambda e: prefix + urls.href(urls.event(e.id)),
+            self_href=(base + rel) if base else "feed.xml",
+            site_href=prefix + urls.href(page_path), author=settings.title))
         _write(out, rel, text, files)
 
     write("", settings.title, "site", list(timeline.events))
@@ -152,6 +157,9 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
     env.globals.update(tl=timeline, ix=ix, site=settings, site_title=settings.title, base=base,
                        language=settings.language)
     every = build_pages(timeline, ix, settings, urls)
+    fragments = memory.fragments if memory is not None else None
+    if fragments is not None:
+        fragments.begin()
     specs, kept = every, []
     if memory is not None:
         specs, kept = _unchanged_pages(every, site_key(settings, folder), memory, previous, out)
@@ -165,12 +173,11 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
                                                         page_title="Page not found")
         _write(out, "404.html", not_found, others)
         _copy_static(folder, out, others)
-        _write(out, "events.json", exports.dumps(exports.events_json(timeline)), others)
+        _write(out, "events.json", exports.events_json_text(timeline, fragments), others)
         _write(out, "events.schema.json", exports.schema_text(), others)
-        _write(out, "events.csv", datasets.events_csv(timeline), others)
-        _write(out, "timelinejs.json", exports.dumps(datasets.timelinejs(timeline, settings.title)),
-               others)
-        _feeds(timeline, ix, settings, urls, out, others)
+        _write(out, "events.csv", datasets.events_csv(timeline, fragments), others)
+        _write(out, "timelinejs.json", datasets.timelinejs_text(timeline, settings.title, fragments), others)
+        _feeds(timeline, ix, settings, urls, out, others, fragments)
         if base:
             listed = [s.path for s in every if s.template != "redirect.html"]
             _write(out, "sitemap.xml", feeds.sitemap(base, listed), others)

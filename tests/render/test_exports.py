@@ -154,3 +154,30 @@ def test_timelinejs_text_is_html_escaped(timeline):
     offensive = next(e for e in data["events"] if e["unique_id"] == "2014-summer-offensive")
     assert offensive["text"]["headline"] == "The &lt;evil&gt; group advances &quot;north&quot;"
     assert data["title"]["text"]["headline"] == "&lt;b&gt;T&lt;/b&gt;"
+
+
+def test_exports_made_again_from_kept_pieces_equal_exports_made_afresh(timeline):
+    # `sitegen serve` keeps each event's piece of events.json, events.csv and timelinejs.json
+    # between rebuilds; after an edit the files must read as if written from scratch.
+    from dataclasses import replace
+
+    from sitegen.render.datasets import timelinejs_text
+    from sitegen.render.exports import dumps, events_json_text
+    from sitegen.render.fragments import Fragments
+
+    def written(tl, fragments):
+        fragments.begin()
+        return (events_json_text(tl, fragments), events_csv(tl, fragments),
+                timelinejs_text(tl, "T", fragments))
+
+    def afresh(tl):
+        return dumps(events_json(tl)), events_csv(tl), dumps(timelinejs(tl, "T"))
+
+    kept = Fragments()
+    assert written(timeline, kept) == afresh(timeline)
+    edited = replace(timeline, events=(replace(timeline.events[0], title="Renamed <event>"),
+                                       *timeline.events[2:]))
+    again = written(edited, kept)
+    assert again == afresh(edited)
+    assert "Renamed &lt;event&gt;" in again[2] and "Renamed <event>" in again[0]
+    assert written(timeline, kept) == afresh(timeline)
