@@ -425,6 +425,13 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     unit = f.get("unit")
     if unit is None:
         return None
+    if f.get("nearest") and unit == "WE" and anchor is not None and precision.rank <= Precision.DAY.rank:
+        # "the weekend": the one the anchor day is in, else the one just past, or the
+        # coming one when the clause speaks of the future
+        weekday = anchor.isoweekday()
+        if weekday < 6:
+            anchor += timedelta(days=6 - weekday if ctx.future else -weekday)
+        return Built("DATE", week_value(anchor) + "-WE", mod, how)
     same = _UNIT_PRECISION.get(str(unit))
     if f.get("last") and rel == 0 and ctx.last_of and same in ctx.last_of:
         # "the quarter", "the same month": the last quarter or month the text spoke of

@@ -340,3 +340,21 @@ def test_parts_of_a_day(text, expr, value):
 
 def test_dawn_of_an_era_is_not_a_time():
     assert tag("It marked the dawn of a new era.", date(2024, 5, 15)) == []
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), [
+    # a Monday report: the weekend just past (Saturday 11 and Sunday 12 May 2024, ISO week 19)
+    ("Talks broke down over the weekend.", date(2024, 5, 13), "2024-W19-WE"),
+    # a Wednesday report speaking of what is to come: the next Saturday and Sunday
+    ("The leaders will meet at the weekend.", date(2024, 5, 15), "2024-W20-WE"),
+    # a report written on a Sunday: that weekend
+    ("Thousands marched over the weekend.", date(2024, 5, 19), "2024-W20-WE"),
+    # naming a year first does not move the weekend away from the report's date
+    ("Profit fell in 1988. Over the weekend, the board met.", date(1989, 10, 30), "1989-W43-WE"),
+])
+def test_the_weekend_in_news_is_the_one_nearest_the_report(text, dct, value):
+    assert _find(text, "the weekend", dct).value == value
+
+
+def test_the_weekend_without_a_document_date_stays_unresolved():
+    assert _find("Talks broke down over the weekend.", "the weekend").value == "XXXX-WXX-WE"
