@@ -168,6 +168,14 @@ def _full_year(year: int) -> int:
 
 
 def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context) -> Built | None:
+    if f.get("weekof"):
+        # "the week of March 6": the ISO week of the day
+        built = build_date(rule, {k: v for k, v in f.items() if k != "weekof"}, end, ctx)
+        if built is not None and _FULL_DAY.fullmatch(built.value):
+            return replace(built, value=week_value(date.fromisoformat(built.value)))
+        if built is not None and "X" in built.value:
+            return replace(built, value="XXXX-WXX")
+        return built
     mod = _mod(f)
     if end:
         first = build_date(rule, f, {}, ctx)

@@ -358,3 +358,15 @@ def test_the_weekend_in_news_is_the_one_nearest_the_report(text, dct, value):
 
 def test_the_weekend_without_a_document_date_stays_unresolved():
     assert _find("Talks broke down over the weekend.", "the weekend").value == "XXXX-WXX-WE"
+
+
+@pytest.mark.parametrize(("text", "expr", "dct", "value"), [
+    # Monday 6 March 2000 opens ISO week 10
+    ("The hearing is set for the week of March 6.", "the week of March 6", date(2000, 2, 24), "2000-W10"),
+    # Sunday 7 January 2001 still belongs to ISO week 1, which began on 1 January
+    ("Ballots were counted in the week of 7 January 2001.", "the week of 7 January 2001", None, "2001-W01"),
+    ("The hearing is set for the week of March 6.", "the week of March 6", None, "XXXX-WXX"),
+])
+def test_the_week_of_a_day_is_that_calendar_week(text, expr, dct, value):
+    t = _find(text, expr, dct)
+    assert (t.type, t.value) == ("DATE", value)
