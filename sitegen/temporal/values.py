@@ -283,6 +283,9 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         if day:
             # "shot at 10 p.m." after "on Oct. 23": the time of day of the day just told
             return Built(rtype, day + suffix, mod, "previous")
+        if anchor_precision.rank > Precision.DAY.rank:
+            # "by noon" after "in June 1940": a time of some day the text has not named
+            return Built(rtype, "XXXX-XX-XX" + suffix, mod, how)
         return Built(rtype, anchor.isoformat() + suffix, mod, how)
     return None
 

@@ -370,3 +370,15 @@ def test_the_weekend_without_a_document_date_stays_unresolved():
 def test_the_week_of_a_day_is_that_calendar_week(text, expr, dct, value):
     t = _find(text, expr, dct)
     assert (t.type, t.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army crossed the river in 1940. At dusk the town had fallen.",
+     {"1940": "1940", "dusk": "XXXX-XX-XXTEV"}),
+    ("The army crossed the river in June 1940. By noon the town had fallen.",
+     {"June 1940": "1940-06", "noon": "XXXX-XX-XXT12:00"}),
+    ("The army crossed the river on 3 June 1940. By noon the town had fallen.",
+     {"3 June 1940": "1940-06-03", "noon": "1940-06-03T12:00"}),
+])
+def test_a_time_of_day_after_a_year_or_month_is_on_an_unnamed_day(text, expected):
+    assert {t.text: t.value for t in tag(text, domain="narratives")} == expected
