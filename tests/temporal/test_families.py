@@ -372,6 +372,19 @@ def test_the_week_of_a_day_is_that_calendar_week(text, expr, dct, value):
     assert (t.type, t.value) == ("DATE", value)
 
 
+@pytest.mark.parametrize(("text", "expr", "value", "mod"), [
+    ("By mid-afternoon, the police had left.", "mid-afternoon", "2024-05-15TAF", "MID"),
+    ("The rally began in the early evening.", "the early evening", "2024-05-15TEV", "START"),
+    ("Late morning traffic was light.", "Late morning", "2024-05-15TMO", "END"),
+    # the day just told, as for a clock time
+    ("The vote was held on Monday. In the afternoon, the results came in.", "the afternoon",
+     "2024-05-13TAF", None),
+])
+def test_a_part_of_the_day_named_alone_is_on_the_day_under_discussion(text, expr, value, mod):
+    t = _find(text, expr, date(2024, 5, 15))
+    assert (t.type, t.value, t.mod) == ("TIME", value, mod)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The army crossed the river in 1940. At dusk the town had fallen.",
      {"1940": "1940", "dusk": "XXXX-XX-XXTEV"}),
@@ -382,3 +395,11 @@ def test_the_week_of_a_day_is_that_calendar_week(text, expr, dct, value):
 ])
 def test_a_time_of_day_after_a_year_or_month_is_on_an_unnamed_day(text, expected):
     assert {t.text: t.value for t in tag(text, domain="narratives")} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The early morning hours were quiet.",
+    "He read the morning papers.",
+])
+def test_a_part_of_the_day_before_a_noun_it_describes_is_not_tagged_alone(text):
+    assert all(t.text.lower() not in ("early morning", "the morning") for t in tag(text, date(2024, 5, 15)))
