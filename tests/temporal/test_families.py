@@ -403,3 +403,15 @@ def test_a_time_of_day_after_a_year_or_month_is_on_an_unnamed_day(text, expected
 ])
 def test_a_part_of_the_day_before_a_noun_it_describes_is_not_tagged_alone(text):
     assert all(t.text.lower() not in ("early morning", "the morning") for t in tag(text, date(2024, 5, 15)))
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("The summit meets on April 24 and 25.", [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
+    ("The lines were breached on the 28 and 29 August 1918.",
+     [("the 28", "1918-08-28"), ("29 August 1918", "1918-08-29")]),
+    ("Voting is on May 3 or 4, 1999.", [("May 3", "1999-05-03"), ("4, 1999", "1999-05-04")]),
+    # the second number counts something
+    ("On March 3 and 4 soldiers were hurt.", [("March 3", "1999-03-03")]),
+])
+def test_two_days_of_one_month_written_once(text, parts):
+    assert [(x["text"], x["value"]) for x in tag_timex3(text, date(1999, 3, 10))] == parts
