@@ -168,6 +168,14 @@ def _full_year(year: int) -> int:
 
 
 def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context) -> Built | None:
+    if f.get("weekof"):
+        # "the week of March 6": the ISO week of the day
+        built = build_date(rule, {k: v for k, v in f.items() if k != "weekof"}, end, ctx)
+        if built is not None and _FULL_DAY.fullmatch(built.value):
+            return replace(built, value=week_value(date.fromisoformat(built.value)))
+        if built is not None and "X" in built.value:
+            return replace(built, value="XXXX-WXX")
+        return built
     mod = _mod(f)
     if end:
         first = build_date(rule, f, {}, ctx)
@@ -275,6 +283,9 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         if day:
             # "shot at 10 p.m." after "on Oct. 23": the time of day of the day just told
             return Built(rtype, day + suffix, mod, "previous")
+        if anchor_precision.rank > Precision.DAY.rank:
+            # "by noon" after "in June 1940": a time of some day the text has not named
+            return Built(rtype, "XXXX-XX-XX" + suffix, mod, how)
         return Built(rtype, anchor.isoformat() + suffix, mod, how)
     return None
 
@@ -425,6 +436,13 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     unit = f.get("unit")
     if unit is None:
         return None
+    if f.get("nearest") and unit == "WE" and anchor is not None and precision.rank <= Precision.DAY.rank:
+        # "the weekend": the one the anchor day is in, else the one just past, or the
+        # coming one when the clause speaks of the future
+        weekday = anchor.isoweekday()
+        if weekday < 6:
+            anchor += timedelta(days=6 - weekday if ctx.future else -weekday)
+        return Built("DATE", week_value(anchor) + "-WE", mod, how)
     same = _UNIT_PRECISION.get(str(unit))
     if f.get("last") and rel == 0 and ctx.last_of and same in ctx.last_of:
         # "the quarter", "the same month": the last quarter or month the text spoke of

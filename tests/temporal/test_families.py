@@ -340,3 +340,78 @@ def test_parts_of_a_day(text, expr, value):
 
 def test_dawn_of_an_era_is_not_a_time():
     assert tag("It marked the dawn of a new era.", date(2024, 5, 15)) == []
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), [
+    # a Monday report: the weekend just past (Saturday 11 and Sunday 12 May 2024, ISO week 19)
+    ("Talks broke down over the weekend.", date(2024, 5, 13), "2024-W19-WE"),
+    # a Wednesday report speaking of what is to come: the next Saturday and Sunday
+    ("The leaders will meet at the weekend.", date(2024, 5, 15), "2024-W20-WE"),
+    # a report written on a Sunday: that weekend
+    ("Thousands marched over the weekend.", date(2024, 5, 19), "2024-W20-WE"),
+    # naming a year first does not move the weekend away from the report's date
+    ("Profit fell in 1988. Over the weekend, the board met.", date(1989, 10, 30), "1989-W43-WE"),
+])
+def test_the_weekend_in_news_is_the_one_nearest_the_report(text, dct, value):
+    assert _find(text, "the weekend", dct).value == value
+
+
+def test_the_weekend_without_a_document_date_stays_unresolved():
+    assert _find("Talks broke down over the weekend.", "the weekend").value == "XXXX-WXX-WE"
+
+
+@pytest.mark.parametrize(("text", "expr", "dct", "value"), [
+    # Monday 6 March 2000 opens ISO week 10
+    ("The hearing is set for the week of March 6.", "the week of March 6", date(2000, 2, 24), "2000-W10"),
+    # Sunday 7 January 2001 still belongs to ISO week 1, which began on 1 January
+    ("Ballots were counted in the week of 7 January 2001.", "the week of 7 January 2001", None, "2001-W01"),
+    ("The hearing is set for the week of March 6.", "the week of March 6", None, "XXXX-WXX"),
+])
+def test_the_week_of_a_day_is_that_calendar_week(text, expr, dct, value):
+    t = _find(text, expr, dct)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "expr", "value", "mod"), [
+    ("By mid-afternoon, the police had left.", "mid-afternoon", "2024-05-15TAF", "MID"),
+    ("The rally began in the early evening.", "the early evening", "2024-05-15TEV", "START"),
+    ("Late morning traffic was light.", "Late morning", "2024-05-15TMO", "END"),
+    # the day just told, as for a clock time
+    ("The vote was held on Monday. In the afternoon, the results came in.", "the afternoon",
+     "2024-05-13TAF", None),
+])
+def test_a_part_of_the_day_named_alone_is_on_the_day_under_discussion(text, expr, value, mod):
+    t = _find(text, expr, date(2024, 5, 15))
+    assert (t.type, t.value, t.mod) == ("TIME", value, mod)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army crossed the river in 1940. At dusk the town had fallen.",
+     {"1940": "1940", "dusk": "XXXX-XX-XXTEV"}),
+    ("The army crossed the river in June 1940. By noon the town had fallen.",
+     {"June 1940": "1940-06", "noon": "XXXX-XX-XXT12:00"}),
+    ("The army crossed the river on 3 June 1940. By noon the town had fallen.",
+     {"3 June 1940": "1940-06-03", "noon": "1940-06-03T12:00"}),
+])
+def test_a_time_of_day_after_a_year_or_month_is_on_an_unnamed_day(text, expected):
+    assert {t.text: t.value for t in tag(text, domain="narratives")} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The early morning hours were quiet.",
+    "He read the morning papers.",
+])
+def test_a_part_of_the_day_before_a_noun_it_describes_is_not_tagged_alone(text):
+    assert all(t.text.lower() not in ("early morning", "the morning") for t in tag(text, date(2024, 5, 15)))
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("The summit meets on April 24 and 25.", [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
+    ("The lines were breached on the 28 and 29 August 1918.",
+     [("the 28", "1918-08-28"), ("29 August 1918", "1918-08-29")]),
+    ("Voting is on May 3 or 4, 1999.", [("May 3", "1999-05-03"), ("4, 1999", "1999-05-04")]),
+    # the second number counts something
+    ("On March 3 and 4 soldiers were hurt.", [("March 3", "1999-03-03")]),
+])
+def test_two_days_of_one_month_written_once(text, parts):
+    assert [(x["text"], x["value"]) for x in tag_timex3(text, date(1999, 3, 10))] == parts
