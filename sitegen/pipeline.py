@@ -20,6 +20,7 @@ from sitegen.extract.entities import load_gazetteer
 from sitegen.load.article import load_article
 from sitegen.load.corpus import load_corpus
 from sitegen.merge import MergeMemory, merge, read_corrections
+from sitegen.merge.reprints import ReprintMemory
 from sitegen.model import Analysis, Article, Timeline
 from sitegen.progress import Progress
 from sitegen.render.incremental import RenderMemory
@@ -51,7 +52,7 @@ class BuildMemory:
 
     articles: dict = field(default_factory=dict)
     analyses: dict = field(default_factory=dict)
-    shingles: dict = field(default_factory=dict)
+    shingles: ReprintMemory = field(default_factory=ReprintMemory)
     merged: MergeMemory = field(default_factory=MergeMemory)  # evidence and events as built
     pages: RenderMemory = field(default_factory=RenderMemory)  # what the published pages were made from
 

@@ -206,7 +206,7 @@ def test_rebuilds_sharing_memory_equal_cold_builds(tmp_path, content_copy):
     out = tmp_path / "site"
     build_site(content_copy, out, jobs=1, memory=memory)
     articles = sorted((content_copy / "articles").glob("*.md"))
-    assert len(memory.articles) == len(articles) == len(memory.analyses) == len(memory.shingles)
+    assert len(memory.articles) == len(articles) == len(memory.analyses) == len(memory.shingles.grams)
     first = articles[0].read_text(encoding="utf-8")
     added = "\nOn 3 March 2016, militants attacked a checkpoint near Ramadi, killing four soldiers.\n"
     edits = [lambda: articles[0].write_text(first.replace("Anbar", "Ninawa", 1), encoding="utf-8"),
@@ -229,7 +229,7 @@ def test_rebuilds_sharing_memory_equal_cold_builds(tmp_path, content_copy):
         kept = [rel for rel in after if inodes.get(rel) == after[rel]]
         assert len(kept) > len(after) // 2, f"edit {n}: only {len(kept)} of {len(after)} files kept"
     # what the memory holds is the current corpus only
-    assert len(memory.articles) == len(memory.analyses) == len(memory.shingles) == len(articles)
+    assert len(memory.articles) == len(memory.analyses) == len(memory.shingles.grams) == len(articles)
 
 
 def test_rebuild_from_memory_after_theme_change_renders_every_page(tmp_path, content_copy):

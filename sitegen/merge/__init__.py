@@ -11,7 +11,7 @@ from sitegen.merge.cluster import ClusterTrace, cluster_mentions
 from sitegen.merge.corrections import Correction, apply_corrections, check_corrections, read_corrections
 from sitegen.merge.events import build_event, sort_key
 from sitegen.merge.evidence import Evidence, evidence
-from sitegen.merge.reprints import reprint_groups
+from sitegen.merge.reprints import ReprintMemory, reprint_groups
 from sitegen.model.article import Analysis, Article
 from sitegen.model.entity import Entity
 from sitegen.model.event import Event, Mention
@@ -64,13 +64,13 @@ class MergeMemory:
 
 def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazetteer,
           corrections: list[Correction] | None = None, *, explain: bool = True,
-          shingles: dict | None = None, memory: MergeMemory | None = None,
+          shingles: ReprintMemory | None = None, memory: MergeMemory | None = None,
           context: object = None) -> MergeResult:
     """Every mention of every analysis into events, then the editor's corrections (from
     `read_corrections(content_dir)`) in order; deterministic for the same input. With
     `explain` False the result has no explanations (the events are the same), and merging
-    skips the comparisons that only explanations need. `shingles` keeps each article's word
-    8-grams between merges in one process (see `reprint_groups`); `memory`, what else it
+    skips the comparisons that only explanations need. `shingles` keeps the articles' word
+    8-grams between merges in one process (see `ReprintMemory`); `memory`, what else it
     keeps, made with the gazetteer `context` stands for (see `MergeMemory`)."""
     mentions = [m for a in sorted(analyses, key=lambda a: a.article_id) for m in a.mentions]
     reasons: list[str] | None = [] if explain else None

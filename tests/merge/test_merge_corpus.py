@@ -88,3 +88,39 @@ def test_merging_again_from_memory_finds_what_a_fresh_merge_finds(corpus, monkey
         assert again.undated == fresh.undated
         assert [e.mentions for e in again.events] == [e.mentions for e in fresh.events]
         assert replayed < len(calls) / 3, (edit, article_id, replayed, len(calls))
+
+
+def test_reprint_groups_kept_between_edits_equal_groups_found_afresh(corpus):
+    # `sitegen serve` keeps which articles hold each 8-gram and compares again only the
+    # articles an edit can touch; the groups must be those of a pass over the whole corpus,
+    # whether articles are cut, added as reprints, appended to or replaced by another's text.
+    from dataclasses import replace
+
+    from sitegen.merge.reprints import ReprintMemory, reprint_groups
+
+    articles = sorted(corpus[0], key=lambda a: a.id)
+    memory = ReprintMemory()
+    assert reprint_groups(articles, memory) == reprint_groups(articles)
+    current = list(articles)
+    redone = []
+    for n in range(12):
+        at = len(current) // 2 + (n * 37) % (len(current) // 2)  # the later half: fewer after it
+        article = current[at]
+        if n % 4 == 0:
+            del current[at]
+        elif n % 4 == 1:
+            source = current[(at + 11) % len(current)]
+            current.append(replace(source, id=f"{source.id}-reprint", digest=f"{source.digest}-r", url=None,
+                                   meta={}))
+            current.sort(key=lambda a: a.id)
+        elif n % 4 == 2:
+            current[at] = replace(article, text=article.text + "\n\n" + RECALLS[n % 3],
+                                  digest=f"{article.digest}-e")
+        else:
+            other = current[(at + 5) % len(current)]
+            current[at] = replace(article, text=other.text, digest=f"{article.digest}-c")
+        groups = reprint_groups(current, memory)
+        assert groups == reprint_groups(current), n
+        redone.append(memory.redone)
+    assert len(set(groups.values())) < len(current)  # the reprints made above are found
+    assert sum(redone) < len(current) * len(redone) / 3, redone

@@ -32,3 +32,36 @@ def test_declared_reprints_join_whichever_article_is_read_first():
     # the original listed after the article that declares it reprints it
     later = reprint_groups([by_url, original])
     assert later["a"] == later["b"]
+
+
+def test_groups_kept_between_edits_follow_the_stock_phrase_threshold():
+    # A paragraph that more than 20 earlier articles carry is stock phrasing and no longer
+    # makes a reprint. Cutting, restoring or rewording one of the first articles moves that
+    # threshold for articles further down, which a process keeping the groups between edits
+    # (`sitegen serve`) must find again exactly as a pass over the whole corpus does.
+    from sitegen.merge.reprints import ReprintMemory
+
+    furniture = ("Share this story with your friends and read more reports from our correspondents "
+                 "across the region in the latest edition of our newsletter which arrives every "
+                 "morning with the headlines you need to know before the day begins in earnest")
+
+    def story(n: int, extra: str = "") -> object:
+        own = " ".join(f"word{n}x{k}" for k in range(12))
+        return article(f"{furniture} {own}{extra}", id=f"a{n:02d}")
+
+    corpus = [story(n) for n in range(30)]
+    memory = ReprintMemory()
+    groups = reprint_groups(corpus, memory)
+    assert groups == reprint_groups(corpus)
+    assert {groups[f"a{n:02d}"] for n in range(21)} == {0}  # the paragraph is shared ...
+    assert groups["a21"] == 21  # ... until 21 earlier articles carry it
+    edits = [
+        [a for a in corpus if a.id != "a03"],  # a21 is now the 21st to carry it
+        corpus,
+        [a if a.id != "a10" else article("A story of its own, in other words entirely.", id="a10")
+         for a in corpus],
+        [*corpus[:5], story(5, " and one more sentence of its own to tell"), *corpus[6:]],
+    ]
+    for n, edited in enumerate(edits):
+        assert reprint_groups(edited, memory) == reprint_groups(edited), n
+    assert reprint_groups(edits[0])["a21"] == 0
