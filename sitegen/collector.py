@@ -23,6 +23,11 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            # what the block allocated is all in the youngest generation, and the first
+            # collection would walk it all; moved to the oldest (freeze, then unfreeze: two
+            # list splices), it waits for a full collection instead
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
