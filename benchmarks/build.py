@@ -43,7 +43,8 @@ EDIT_SENTENCE = "A local official said on Thursday that the road to the village 
 # set of any process in its tree (getrusage) and of the whole tree at once (sampled from
 # /proc: the proportional set sizes, which share a page among the processes that map it, so
 # that forked workers are not charged again for the parent's memory they share; resident
-# sets where the kernel gives no PSS), and the command's output. Its stderr is a
+# sets where the kernel gives no PSS; sampled every 0.1 s, or less often when a sample
+# takes long, so the sampling itself takes little from the build), and the command's output. Its stderr is a
 # pseudo-terminal so that the build prints its per-stage timings.
 _MEASURE = r"""
 import json, os, pty, resource, signal, subprocess, sys, threading, time
@@ -106,12 +107,17 @@ while child.poll() is None:
         os.killpg(child.pid, signal.SIGKILL)
         child.wait()
         break
+    pause = 0.1
     if proc_ok:
+        sampled = time.perf_counter()
         try:
             peak_tree = max(peak_tree, tree_rss(child.pid))
         except OSError:
             pass
-    time.sleep(0.1)
+        # reading smaps of a large process costs the kernel real time, on the cores the
+        # build is measured on: keep the sampling to about 2% of one core
+        pause = max(pause, 50 * (time.perf_counter() - sampled))
+    time.sleep(pause)
 wall = time.perf_counter() - start
 out_reader.join(30)  # forked workers that outlive the build can hold its stdout open
 reader.join(2)
@@ -631,7 +637,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(targets(rows, cores)))
     print()
     print(f"Peak MB: the larger of the largest single process (getrusage) and the whole process tree "
-          f"(proportional set sizes, so shared pages count once) sampled every 0.1 s. "
+          f"(proportional set sizes, so shared pages count once) sampled every 0.1 s or more "
+          "(at most about 2% of one core). "
           f"Extraction words/s: {rows[0].sitegen.words_label if rows else ''}. "
           "MkDocs builds the same number of plain pages (about "
           f"{MKDOCS_WORDS} words each, cut from the same articles; default theme and search; a nav of "
