@@ -16,7 +16,8 @@ from contextlib import contextmanager
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No automatic cycle collection inside the block (as it was, after it)."""
+    """No automatic cycle collection inside the block (as it was, after it). Objects the
+    calling process had frozen with `gc.freeze()` are unfrozen on the way out."""
     enabled = gc.isenabled()
     gc.disable()
     try:
