@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from sitegen.collector import collector_paused
 from sitegen.config import load_site_config
 from sitegen.errors import ContentError, SitegenError
 from sitegen.pipeline import run_pipeline
@@ -56,6 +57,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             config.site_description = site.description or config.site_description
         return config
 
+    @collector_paused()  # as `sitegen build` does: see sitegen.collector
     def on_pre_build(self, *, config) -> None:
         from sitegen.build import render_settings
 

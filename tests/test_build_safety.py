@@ -390,3 +390,31 @@ def test_build_pauses_the_cycle_collector_and_turns_it_on_again(tmp_path, conten
     with pytest.raises(ContentError):
         build_site(content_copy / "missing", tmp_path / "other", jobs=1)
     assert gc.isenabled()
+
+
+def test_mkdocs_plugin_pauses_the_cycle_collector_too(tmp_path, monkeypatch):
+    # `mkdocs build` and `mkdocs serve` run the pipeline through the plugin, in MkDocs' process.
+    import gc
+
+    from mkdocs.config import load_config
+
+    import sitegen.mkdocs_plugin
+
+    seen = []
+    real = sitegen.mkdocs_plugin.render_site
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sitegen.mkdocs_plugin, "render_site", spy)
+    monkeypatch.chdir(REPO)
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config = config.plugins.on_config(config)
+    plugin = config.plugins["timeline"]
+    try:
+        plugin.on_pre_build(config=config)
+    finally:
+        plugin.on_post_build(config=config)
+    assert seen == [False]
+    assert gc.isenabled()
