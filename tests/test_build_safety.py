@@ -232,19 +232,38 @@ def test_rebuilds_sharing_memory_equal_cold_builds(tmp_path, content_copy):
     assert len(memory.articles) == len(memory.analyses) == len(memory.shingles.grams) == len(articles)
 
 
-def test_rebuild_from_memory_after_theme_change_renders_every_page(tmp_path, content_copy):
-    # a theme edit changes every page, though no article changed
+def test_rebuild_from_memory_after_theme_change_renders_every_page(tmp_path, content_copy, monkeypatch):
+    # a theme edit changes every page, though no article changed; a process rendering again
+    # compiles again only the template that changed
+    import jinja2
+
     from sitegen.pipeline import BuildMemory
 
+    compiled = []
+    compile_template = jinja2.Environment.compile
+
+    def spy(env, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_template(env, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
     theme = tmp_path / "theme"
     shutil.copytree(REPO / "theme", theme)
     memory = BuildMemory()
     out = tmp_path / "site"
     build_site(content_copy, out, jobs=1, memory=memory)
+    assert "base.html" in compiled
+    first = (content_copy / "articles").glob("*.md").__next__()
+    first.write_text(first.read_text(encoding="utf-8") + "\nOfficials said on Monday the road was open.\n",
+                     encoding="utf-8")
+    compiled.clear()
+    build_site(content_copy, out, jobs=1, memory=memory)
+    assert compiled == []
     base = theme / "base.html"
     base.write_text(base.read_text(encoding="utf-8").replace("Skip to content", "Skip to the text"),
                     encoding="utf-8")
     build_site(content_copy, out, jobs=1, memory=memory)
+    assert compiled == ["base.html"]
     cold = tmp_path / "cold"
     build_site(content_copy, cold, jobs=1)
     assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)

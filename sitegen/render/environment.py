@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 import sitegen
@@ -62,11 +63,31 @@ class EntryCache:
         return html
 
 
-def make_environment(folder: Path, urls: Urls) -> Environment:
-    """An autoescaping, strict Jinja environment over the theme, with sitegen's filters."""
+class CompiledTemplates(BytecodeCache):
+    """Templates as compiled by earlier environments in this process, by template and
+    source checksum: a process that renders again and again (`sitegen serve`) makes a fresh
+    environment each time (imported macros keep the globals of the render that loaded
+    them) without compiling the theme again."""
+
+    def __init__(self) -> None:
+        self._code: dict[tuple[str, str], object] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get((bucket.key, bucket.checksum))
+        if code is not None:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[(bucket.key, bucket.checksum)] = bucket.code
+
+
+def make_environment(folder: Path, urls: Urls, compiled: CompiledTemplates | None = None) -> Environment:
+    """An autoescaping, strict Jinja environment over the theme, with sitegen's filters;
+    templates compiled before are taken from `compiled`."""
     env = Environment(loader=FileSystemLoader(str(folder)), autoescape=True,
                       undefined=StrictUndefined, auto_reload=False, cache_size=-1,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      bytecode_cache=compiled)
     symbols = sprite_symbols(folder)
     env.filters.update(
         display_date=filters.display_date,

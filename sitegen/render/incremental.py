@@ -15,6 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.render.environment import CompiledTemplates
 from sitegen.render.fragments import Fragments
 from sitegen.render.pages import PageSpec
 from sitegen.render.settings import RenderSettings
@@ -33,6 +34,7 @@ class RenderMemory:
     published_key: str | None = None  # the build key of the site these pages are in
     files: set[str] = field(default_factory=set)  # every file of that site
     fragments: Fragments = field(default_factory=Fragments)  # pieces of the data exports and feeds
+    compiled: CompiledTemplates = field(default_factory=CompiledTemplates)  # the theme's templates
 
     def commit(self, published_key: str | None, files: set[str]) -> None:
         """The pending render is now the published site, built from `published_key`, which

@@ -152,7 +152,7 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
     folder = theme_dir(settings.theme_dir)
     urls = Urls(settings.directory_urls)
     ix = build_index(timeline)
-    env = make_environment(folder, urls)
+    env = make_environment(folder, urls, memory.compiled if memory is not None else None)
     base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
     env.globals.update(tl=timeline, ix=ix, site=settings, site_title=settings.title, base=base,
                        language=settings.language)
