@@ -6,6 +6,7 @@ The reload script is added to HTML responses by the server only; built files sta
 from __future__ import annotations
 
 import http.server
+import os
 import sys
 import threading
 import time
@@ -23,16 +24,24 @@ RELOAD_SCRIPT = (
 
 
 def snapshot(folders: Iterable[Path]) -> dict[str, float]:
-    """Modification times of every file below the watched folders."""
+    """Modification times of every file below the watched folders (read with `os.scandir`:
+    a corpus of 10,000 files is polled several times a second)."""
     seen: dict[str, float] = {}
-    for folder in folders:
-        if folder.exists():
-            for path in folder.rglob("*"):
-                if path.is_file():
+    todo = [str(folder) for folder in folders if folder.exists()]
+    while todo:
+        folder = todo.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
                     try:
-                        seen[str(path)] = path.stat().st_mtime_ns
-                    except FileNotFoundError:
+                        if entry.is_dir(follow_symlinks=False):
+                            todo.append(entry.path)
+                        elif entry.is_file():
+                            seen[entry.path] = entry.stat().st_mtime_ns
+                    except FileNotFoundError:  # removed while we looked
                         pass
+        except (FileNotFoundError, NotADirectoryError):
+            pass
     return seen
 
 

@@ -7,6 +7,7 @@ so they must be unique (also ignoring case, for case-insensitive file systems).
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -73,11 +74,23 @@ def load_corpus(articles_dir: Path, *, strict: bool = False,
 
 
 def article_files(articles_dir: Path) -> list[Path]:
-    """The article files under `articles_dir`, in a stable order, skipping hidden files and folders."""
-    files = (p for p in articles_dir.rglob("*.md") if p.is_file())
-    visible = (p for p in files
-               if not any(part.startswith(".") for part in p.relative_to(articles_dir).parts))
-    return sorted(visible, key=lambda p: p.relative_to(articles_dir).as_posix())
+    """The article files under `articles_dir`, in a stable order (by path below it), skipping
+    hidden files and folders; folders linked to are not entered, as `Path.rglob` does not.
+    Read with `os.scandir`, whose entries know their type, so that a corpus of 10,000 files
+    is listed without a system call per file."""
+    found: list[tuple[str, str]] = []
+    folders = [(str(articles_dir), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir() and not entry.is_symlink():
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.name.endswith(".md") and entry.is_file():
+                    found.append((f"{prefix}{entry.name}", entry.path))
+    return [Path(path) for _, path in sorted(found)]
 
 
 def _id_problems(path: Path, first_seen: dict[str, Path]) -> list[Problem]:

@@ -131,3 +131,22 @@ def test_optional_keys_are_kept_in_meta(tmp_path):
 def test_an_empty_value_counts_as_absent(tmp_path):
     _, problems = _write(tmp_path, "title:\npublisher: P\npublished: 2024-05-14\n")
     assert [(p.line, p.message) for p in problems] == [(1, "missing required key 'title'")]
+
+
+def test_article_files_skip_hidden_entries_and_linked_folders_and_keep_path_order(tmp_path):
+    # editors' tools leave hidden files and folders (.git, .obsidian, ~ swap files); a
+    # linked folder could lead outside the corpus, or round in a loop
+    from sitegen.load.corpus import article_files
+
+    root = tmp_path / "articles"
+    for rel in ("b.md", "a-z.md", "a/b.md", "a/c/d.md", ".hidden.md", ".obsidian/e.md", "a/.f.md",
+                "notes.txt", "folder.md/g.md"):
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "h.md").write_text("x", encoding="utf-8")
+    (root / "linked").symlink_to(outside, target_is_directory=True)
+    found = [p.relative_to(root).as_posix() for p in article_files(root)]
+    assert found == ["a-z.md", "a/b.md", "a/c/d.md", "b.md", "folder.md/g.md"]
