@@ -69,15 +69,17 @@ def render_settings(result: PipelineResult, content_dir: Path | None, *,
     )
 
 
-def input_key(content_dir: Path, theme: Path | None, base_url: str | None, strict: bool) -> str:
+def input_key(content_dir: Path, theme: Path | None, base_url: str | None, strict: bool,
+              known: dict | None = None) -> str:
     """A hash of everything a build reads: content, theme, sitegen itself, and the options that
-    change output. Equal keys mean an identical site, so there is nothing to redo."""
+    change output. Equal keys mean an identical site, so there is nothing to redo. `known`
+    keeps the files' hashes between builds in one process (see `tree_digest`)."""
     from sitegen.cache import site_code_fingerprint, tree_digest
 
     digest = hashlib.sha256(f"{site_code_fingerprint()}/{base_url}/{strict}".encode())
-    tree_digest(content_dir, digest)
+    tree_digest(content_dir, digest, known=known)
     if theme is not None:
-        tree_digest(theme, digest)
+        tree_digest(theme, digest, known=known)
     return digest.hexdigest()
 
 
@@ -143,7 +145,7 @@ def build_site(
     check_output_dir(out_dir, content_dir)
     theme = _theme_beside(content_dir)
     with progress.stage("fingerprint"):
-        key = input_key(content_dir, theme, base_url, strict)
+        key = input_key(content_dir, theme, base_url, strict, memory.files if memory is not None else None)
     stamp = read_stamp(out_dir)
     if stamp.get("key") == key:
         return BuildReport(

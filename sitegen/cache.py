@@ -19,14 +19,46 @@ FORMAT = 1
 _HEADER = b"sitegen-cache"
 
 
-def tree_digest(root: Path, digest, skip: frozenset[str] = frozenset()) -> None:
-    """Feed every file below `root` (path and bytes, in sorted order) into `digest`."""
-    for path in sorted(root.rglob("*")):
-        parts = path.relative_to(root).parts
-        if parts[0] in skip or "__pycache__" in parts or path.suffix == ".pyc" or not path.is_file():
-            continue
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
+def tree_digest(root: Path, digest, skip: frozenset[str] = frozenset(), known: dict | None = None) -> None:
+    """Feed every file below `root` into `digest`: its path, then the SHA-256 of its bytes,
+    in path order. `known`, kept by a process that digests the same tree again and again
+    (`sitegen serve`), holds each file's SHA-256 with its size, modification time and inode;
+    a file whose three are unchanged is not read again (as the watcher that started the
+    rebuild saw no change in it either). It is left holding the files of this tree only."""
+    seen: dict = {}
+    for rel, path in _files_below(root, skip):
+        stat = os.stat(path)
+        stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        last = known.get(path) if known is not None else None
+        if last is not None and last[0] == stamp:
+            file_digest = last[1]
+        else:
+            with open(path, "rb") as fh:
+                file_digest = hashlib.sha256(fh.read()).digest()
+        seen[path] = (stamp, file_digest)
+        digest.update(rel.encode() + b"\0" + file_digest)
+    if known is not None:
+        for path in [p for p in known if p.startswith(str(root) + os.sep) and p not in seen]:
+            del known[path]
+        known.update(seen)
+
+
+def _files_below(root: Path, skip: frozenset[str]) -> list[tuple[str, str]]:
+    """(path below `root`, path) of every file below it, sorted; linked folders are not
+    entered, top-level names in `skip`, `__pycache__` folders and `.pyc` files are left out."""
+    found: list[tuple[str, str]] = []
+    folders = [(str(root), "")] if root.is_dir() else []  # a missing folder has no files
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if (not prefix and entry.name in skip) or entry.name == "__pycache__":
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.is_file() and not entry.name.endswith(".pyc"):
+                    found.append((f"{prefix}{entry.name}", entry.path))
+    return sorted(found)
 
 
 @lru_cache(maxsize=1)

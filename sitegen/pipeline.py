@@ -46,11 +46,14 @@ class BuildMemory:
     folder, so that a rebuild after an edit redoes only what the edit touched: articles as
     parsed, by file and content hash; analyses, by cache key; each article's word 8-grams
     for reprint detection, by content hash. Each entry is a pure function of its key, and
-    after every build only the entries of the current corpus are kept. `pages` records what
+    after every build only the entries of the current corpus are kept. `files` holds each
+    content and theme file's hash with its size, modification time and inode, so that an
+    unchanged file is not read again to tell whether anything changed. `pages` records what
     each page of the published site was rendered from, so unchanged pages are not rendered
     again."""
 
     articles: dict = field(default_factory=dict)
+    files: dict = field(default_factory=dict)  # each content and theme file's hash, with its stat
     analyses: dict = field(default_factory=dict)
     shingles: ReprintMemory = field(default_factory=ReprintMemory)
     merged: MergeMemory = field(default_factory=MergeMemory)  # evidence and events as built
