@@ -22,7 +22,7 @@ _HEADER = b"sitegen-cache"
 def tree_digest(root: Path, digest, skip: frozenset[str] = frozenset(), known: dict | None = None) -> None:
     """Feed every file below `root` into `digest`: its path, then the SHA-256 of its bytes,
     in path order. `known`, kept by a process that digests the same tree again and again
-    (`sitegen serve`), holds each file's SHA-256 with its size, modification time and inode;
+    (`sitegen serve`), holds each file's SHA-256 (hex) with its size, modification time and inode;
     a file whose three are unchanged is not read again (as the watcher that started the
     rebuild saw no change in it either). It is left holding the files of this tree only."""
     seen: dict = {}
@@ -34,9 +34,9 @@ def tree_digest(root: Path, digest, skip: frozenset[str] = frozenset(), known: d
             file_digest = last[1]
         else:
             with open(path, "rb") as fh:
-                file_digest = hashlib.sha256(fh.read()).digest()
+                file_digest = hashlib.sha256(fh.read()).hexdigest()
         seen[path] = (stamp, file_digest)
-        digest.update(rel.encode() + b"\0" + file_digest)
+        digest.update(f"{rel}\0{file_digest}\0".encode())
     if known is not None:
         for path in [p for p in known if p.startswith(str(root) + os.sep) and p not in seen]:
             del known[path]

@@ -79,8 +79,8 @@ def editorial_problems(content_dir: Path | None) -> list[Problem]:
 
 
 def load_articles(path: Path, *, strict: bool = False, config: SiteConfig | None = None,
-                  memo: dict | None = None) -> tuple[list[Article], list[Problem]]:
-    """A folder of articles, or a single article file."""
+                  memo: dict | None = None, files: dict | None = None) -> tuple[list[Article], list[Problem]]:
+    """A folder of articles, or a single article file (`memo` and `files`: see `load_corpus`)."""
     config = config or SiteConfig()
     if path.is_file():
         size = path.stat().st_size
@@ -98,7 +98,7 @@ def load_articles(path: Path, *, strict: bool = False, config: SiteConfig | None
                 raise
             return [], err.problems
     return load_corpus(path, strict=strict, max_article_bytes=config.max_article_bytes,
-                       max_articles=config.max_articles, memo=memo)
+                       max_articles=config.max_articles, memo=memo, files=files)
 
 
 # Workers inherit the gazetteer through fork instead of receiving it with every article.
@@ -212,7 +212,8 @@ def run_pipeline(
                                     "Create it and put the articles there as .md files with front matter."))
             raise ContentError(problems)
         articles, load_problems = load_articles(articles_path, strict=False, config=config,
-                                                memo=memory.articles if memory else None)
+                                                memo=memory.articles if memory else None,
+                                                files=memory.files if memory else None)
         problems += load_problems
         corrections, editorial = _editorial(content_dir)
         problems += editorial

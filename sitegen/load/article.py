@@ -23,16 +23,22 @@ def load_article(path: Path, root: Path) -> Article:
     return article
 
 
-def read_article(path: Path, root: Path,
-                 memo: dict | None = None) -> tuple[Article | None, list[Problem]]:
+def read_article(path: Path, root: Path, memo: dict | None = None,
+                 digest: str | None = None) -> tuple[Article | None, list[Problem]]:
     """The article (None when it has errors) and every problem found in its file.
 
     Problems name the file as `path` was given, so they can be opened from where sitegen runs.
     `memo`, kept by the caller between loads of the same corpus, holds what the last call
     found for each file with the hash of its bytes: a file that did not change is not parsed
-    again (loading is a pure function of the bytes, the path and `root`).
+    again (loading is a pure function of the bytes, the path and `root`). `digest`, when the
+    caller knows the SHA-256 of the file's bytes, spares reading a file the memo holds.
     """
     shown = str(path)
+    if memo is not None and digest is not None:
+        known = memo.get((shown, str(root)))
+        if known is not None and known[0] == digest:
+            article, found = known[1]
+            return article, list(found)
     source, problems = read_source(path, shown)
     if source is None:
         return None, problems

@@ -26,12 +26,13 @@ DEFAULT_MAX_ARTICLES = 200_000
 def load_corpus(articles_dir: Path, *, strict: bool = False,
                 max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
                 max_articles: int = DEFAULT_MAX_ARTICLES,
-                memo: dict | None = None) -> tuple[list[Article], list[Problem]]:
+                memo: dict | None = None, files: dict | None = None) -> tuple[list[Article], list[Problem]]:
     """Load every `*.md` under `articles_dir` (subfolders included, hidden ones not).
 
     Returns the articles sorted by id and all problems. With `strict`, any error raises
     `ContentError` carrying every problem found. `memo` (see `read_article`) is left holding
-    the files of this corpus only.
+    the files of this corpus only. `files`, by path, holds the size and SHA-256 of files
+    just hashed (see `sitegen.cache.tree_digest`), so that they are not read again.
     """
     problems: list[Problem] = []
     if not articles_dir.is_dir():
@@ -41,14 +42,15 @@ def load_corpus(articles_dir: Path, *, strict: bool = False,
     root = articles_dir.parent
     articles: list[Article] = []
     first_seen: dict[str, Path] = {}
-    files = article_files(articles_dir)
-    if len(files) > max_articles:
-        problems.append(Problem(str(articles_dir), 1, f"{len(files):,} articles, more than the limit of "
+    paths = article_files(articles_dir)
+    if len(paths) > max_articles:
+        problems.append(Problem(str(articles_dir), 1, f"{len(paths):,} articles, more than the limit of "
                                 f"{max_articles:,}; only the first {max_articles:,} (by name) are built",
                                 "Raise max_articles in site.yml, or split the corpus."))
-        files = files[:max_articles]
-    for path in files:
-        size = path.stat().st_size
+        paths = paths[:max_articles]
+    for path in paths:
+        known = files.get(str(path)) if files is not None else None
+        size = known[0][0] if known is not None else path.stat().st_size
         if size > max_article_bytes:
             problems.append(Problem(str(path), 1, f"the file is {size:,} bytes, over the limit of "
                                     f"{max_article_bytes:,} for one article; it was not read",
@@ -56,13 +58,13 @@ def load_corpus(articles_dir: Path, *, strict: bool = False,
                                     "if it really is."))
             first_seen.setdefault(path.stem.casefold(), path)
             continue
-        article, file_problems = read_article(path, root, memo)
+        article, file_problems = read_article(path, root, memo, known[1] if known is not None else None)
         file_problems += _id_problems(path, first_seen)
         problems += file_problems
         if article is not None and not any(p.is_error for p in file_problems):
             articles.append(article)
     if memo is not None:  # forget files that are gone
-        current = {(str(path), str(root)) for path in files}
+        current = {(str(path), str(root)) for path in paths}
         for key in [k for k in memo if k[1] == str(root) and k not in current]:
             del memo[key]
     if not first_seen:

@@ -150,3 +150,30 @@ def test_article_files_skip_hidden_entries_and_linked_folders_and_keep_path_orde
     (root / "linked").symlink_to(outside, target_is_directory=True)
     found = [p.relative_to(root).as_posix() for p in article_files(root)]
     assert found == ["a-z.md", "a/b.md", "a/c/d.md", "b.md", "folder.md/g.md"]
+
+
+def test_a_kept_file_hash_spares_reading_an_unchanged_article(tmp_path):
+    # `sitegen serve` has just hashed every content file (reading only those whose stat
+    # changed); the loader takes an article from its memo when that hash says it is the same
+    import hashlib
+    import shutil
+
+    from sitegen.cache import tree_digest
+
+    root = tmp_path / "content"
+    shutil.copytree(GOOD, root / "articles")
+    memo: dict = {}
+    files: dict = {}
+    tree_digest(root, hashlib.sha256(), known=files)
+    first, _ = load_corpus(root / "articles", memo=memo, files=files)
+    path = root / "articles" / "2024-05-14-army-post-attack.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Iraq declared victory", "Iraq declared its victory"), encoding="utf-8")
+    # the kept hash (as if the file's stat had not changed): the article as it was
+    again, _ = load_corpus(root / "articles", memo=memo, files=files)
+    assert [a.text for a in again] == [a.text for a in first]
+    # hashed again: the new text
+    fresh: dict = {}
+    tree_digest(root, hashlib.sha256(), known=fresh)
+    edited, _ = load_corpus(root / "articles", memo=memo, files=fresh)
+    assert "Iraq declared its victory" in {a.id: a for a in edited}["2024-05-14-army-post-attack"].text
