@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sitegen.model.text import Span
-from sitegen.text.scan import matches_by_span, trie_alternation
+from sitegen.text.scan import lowered, matches_by_span, trie_alternation
 from sitegen.text.tables import read_rows, resource
 
 _POS = {"noun", "verb"}
@@ -44,12 +44,14 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """All trigger words, the class of each type, and a matcher for the surfaces."""
+    """All trigger words, the class of each type, and a matcher for the surfaces:
+    `matcher` ignores case, `lower_matcher` is the same for text already `lowered`."""
 
     words: dict[str, TriggerWord]
     classes: dict[str, str]
     labels: dict[str, str]
     matcher: re.Pattern[str]
+    lower_matcher: re.Pattern[str]
 
     def type_class(self, type_: str) -> str:
         return self.classes.get(type_, "other")
@@ -77,8 +79,8 @@ def lexicon() -> Lexicon:
             raise row.fail(f"{surface!r} is listed twice")
         words[surface] = TriggerWord(surface, type_, pos, flag_set)
     alternation = trie_alternation(words, fold_case=True, space=r"\s+")
-    matcher = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
-    return Lexicon(words, classes, labels, matcher)
+    source = rf"(?<![\w-])(?:{alternation})(?![\w-])"  # letters in lower case (fold_case)
+    return Lexicon(words, classes, labels, re.compile(source, re.IGNORECASE), re.compile(source))
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
@@ -91,8 +93,13 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
 
 
 def find_triggers_in(text: str, sentences: list[Span]) -> list[list[Trigger]]:
-    """`find_triggers` of every sentence, from one scan of the text."""
-    found = matches_by_span(lexicon().matcher, text, sentences)
+    """`find_triggers` of every sentence, from one scan of the text (of its lower-case
+    copy when that finds the same)."""
+    low = lowered(text)
+    if low is None:
+        found = matches_by_span(lexicon().matcher, text, sentences)
+    else:
+        found = matches_by_span(lexicon().lower_matcher, low, sentences)
     return [_triggers(text, s.end, ms) if ms else [] for s, ms in zip(sentences, found, strict=True)]
 
 

@@ -4,11 +4,12 @@ gives what one scan per sentence gives."""
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sitegen.model.text import Span
-from sitegen.text.scan import matches_by_span, spans_that_may_match, trie_alternation
+from sitegen.text.scan import lowered, matches_by_span, spans_that_may_match, trie_alternation
 
 WORDS = ["attack", "attacks", "attack on", "car bomb", "car bombing", "bomb", "raid", "raided",
          "Hit", "al-Hit"]
@@ -56,3 +57,32 @@ def test_the_filter_never_drops_a_sentence_that_matches(text):
 
 def test_trie_of_nothing_matches_nothing():
     assert re.search(trie_alternation([]), "anything") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen KILLED three – “police” said", "gunmen killed three – “police” said"),
+    ("Erdoğan said", None),  # a non-ASCII letter: case-blind matching may differ
+    ("the ſhelling", None),  # long s matches "s" only when case is ignored
+    ("İstanbul", None),  # lowers to two characters
+])
+def test_lowered(text, expected):
+    assert lowered(text) == expected
+
+
+def test_lowered_scan_finds_what_case_blind_scan_finds():
+    source = r"(?<![\w-])(?:kill(?:ed|ing)?|shell(?:ing)?)(?![\w-])"
+    text = "Shelling KILLED two; the killing-spree and Killed went on – “shelling”."
+    low = lowered(text)
+    assert low is not None
+    assert [m.span() for m in re.finditer(source, low)] == \
+        [m.span() for m in re.finditer(source, text, re.IGNORECASE)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("atckonsrbmidhHlKAT-. \n’–\u212aſıİé")), max_size=80))
+def test_lowered_scan_agrees_on_any_text(text):
+    words = trie_alternation(WORDS, fold_case=True, space=r"\s+")
+    source = rf"(?<![\w-])(?:{words})(?![\w-])"
+    low = lowered(text)
+    if low is not None:
+        assert [m.span() for m in re.finditer(source, low)] == \
+            [m.span() for m in re.finditer(source, text, re.IGNORECASE)]
