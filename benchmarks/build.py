@@ -324,7 +324,11 @@ def bench_serve(corpus: Path, work: Path, n: int, jobs: int) -> ServeFigures:
     original = victim.read_bytes()
     try:
         wait = TIMEOUT[0] or 3600
-        if not _wait_for(lambda: server.poll() is not None or _generation(port) is not None, wait, 0.2):
+        # the server answers at once; generation 0 means the first build is still running
+        def built() -> bool:
+            return server.poll() is not None or _generation(port) not in (None, "0")
+
+        if not _wait_for(built, wait, 0.2):
             figures.error = f"the server did not answer within {wait:.0f} s"
             return figures
         first = _generation(port)

@@ -65,12 +65,14 @@ def cmd_serve(args) -> int:
         print(report.summary(), file=sys.stderr)
         return report.index_search  # run by serve once the browser has the new pages
 
-    rebuild()
-    # so the first edit is analysed as fast as the next ones: a few of the articles the build
-    # has just parsed, with the corpus's own gazetteer
-    parsed = (article for _, (article, _) in memory.articles.values() if article is not None)
-    warm_up(load_gazetteer(content), tuple(islice(parsed, 20)))
-    serve(out, [content, theme_dir(None)], rebuild, host=args.host, port=args.port)
+    def first() -> None:
+        rebuild()
+        # so the first edit is analysed as fast as the next ones: a few of the articles the
+        # build has just parsed, with the corpus's own gazetteer
+        parsed = (article for _, (article, _) in memory.articles.values() if article is not None)
+        warm_up(load_gazetteer(content), tuple(islice(parsed, 20)))
+
+    serve(out, [content, theme_dir(None)], rebuild, first=first, host=args.host, port=args.port)
     return 0
 
 

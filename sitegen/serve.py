@@ -1,11 +1,14 @@
 """`sitegen serve`: build, serve on localhost, rebuild when content or theme change, reload pages.
 
 The reload script is added to HTML responses by the server only; built files stay clean.
+The server runs in a process of its own, so that builds never keep the browser waiting.
 """
 
 from __future__ import annotations
 
 import http.server
+import multiprocessing
+import multiprocessing.connection
 import os
 import sys
 import threading
@@ -14,6 +17,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sitegen.collector import collect_between_builds
+from sitegen.errors import SitegenError
+
+
+class ServeError(SitegenError):
+    """The preview server could not start."""
+
 
 RELOAD_PATH = "/__sitegen/generation"
 RELOAD_SCRIPT = (
@@ -21,6 +30,11 @@ RELOAD_SCRIPT = (
     ".then(function(r){return r.text()}).then(function(t){if(g!==null&&t!==g){location.reload()}g=t;"
     "setTimeout(poll,700)}).catch(function(){setTimeout(poll,2000)})}poll()})();</script>"
 )
+
+# what a page asked for before the first build is done shows (it reloads when the site is ready)
+BUILDING_PAGE = (b'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                 b'<title>Building the site</title></head>'
+                 b'<body><p>Building the site; this page opens when it is ready.</p></body></html>')
 
 
 def snapshot(folders: Iterable[Path]) -> dict[str, float]:
@@ -45,11 +59,10 @@ def snapshot(folders: Iterable[Path]) -> dict[str, float]:
     return seen
 
 
-class _State:
-    generation = 0
+def _handler(root: Path, generation):
+    """Request handler serving `root`: the generation endpoint answers with
+    `generation.value`, and HTML pages get the reload script."""
 
-
-def _handler(root: Path, state: _State):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(root), **kwargs)
@@ -59,7 +72,7 @@ def _handler(root: Path, state: _State):
 
         def do_GET(self):
             if self.path == RELOAD_PATH:
-                body = str(state.generation).encode()
+                body = str(generation.value).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "text/plain")
                 self.send_header("Content-Length", str(len(body)))
@@ -67,36 +80,105 @@ def _handler(root: Path, state: _State):
                 self.wfile.write(body)
                 return
             path = Path(self.translate_path(self.path))
+            if generation.value == 0:  # the first build is still running
+                self._send_html(BUILDING_PAGE, status=503)
+                return
             if path.is_dir():
                 if not self.path.split("?", 1)[0].endswith("/"):
                     return super().do_GET()  # redirects to the slash form, so relative links work
                 path = path / "index.html"
             if path.suffix == ".html" and path.is_file():
-                body = path.read_bytes().replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>", 1)
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Cache-Control", "no-store")
-                self.end_headers()
-                self.wfile.write(body)
+                self._send_html(path.read_bytes())
                 return
             super().do_GET()
+
+        def _send_html(self, page: bytes, status: int = 200) -> None:
+            body = page.replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>", 1)
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
 
     return Handler
 
 
+def _run_server(root: str, host: str, port: int, generation, reply) -> None:
+    """The server process: bind, say on which port (or why not) through `reply`, then
+    serve until told to stop or until the process that started it is gone."""
+    try:
+        server = http.server.ThreadingHTTPServer((host, port), _handler(Path(root), generation))
+    except OSError as err:
+        reply.send(f"cannot serve on {host}:{port}: {err.strerror or err}. Choose another port with "
+                   "--port, or stop what uses this one.")
+        return
+    reply.send(server.server_address[1])
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:  # the parent's sentinel is ready when it exits, however it exits
+        multiprocessing.connection.wait([multiprocessing.parent_process().sentinel])
+    except KeyboardInterrupt:  # Ctrl+C reaches the whole process group; the parent says why
+        pass
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class PageServer:
+    """The preview's web server, in a process of its own: a rebuild, or the work after it
+    (the search index parses all of events.json in one call that holds the interpreter's
+    lock for a second at 10,000 articles), never keeps the browser waiting for a page or
+    for the news that there are new ones. `generation` counts the builds published."""
+
+    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000):
+        ctx = multiprocessing.get_context("spawn")  # a small fresh process, not a copy of the model
+        self._generation = ctx.Value("q", 0, lock=False)
+        here, there = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_run_server, args=(str(root), host, port, self._generation, there),
+                                    name="sitegen-serve", daemon=True)
+        self._process.start()
+        there.close()
+        try:
+            answer = here.recv()
+        except EOFError:
+            answer = "the preview server's process ended before it started serving; see its error above"
+        finally:
+            here.close()
+        if isinstance(answer, str):
+            self.close()
+            raise ServeError(answer)
+        self.host, self.port = host, answer
+
+    @property
+    def generation(self) -> int:
+        return self._generation.value
+
+    def published(self) -> None:
+        """New pages are out: pages open in a browser reload."""
+        self._generation.value += 1
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join(5)
+
+
 def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], Callable[[], None] | None], *,
+          first: Callable[[], object] | None = None,
           host: str = "127.0.0.1", port: int = 8000, interval: float = 0.4) -> None:
     """Serve `out_dir` and call `rebuild()` whenever a file under `watch` changes. What
     `rebuild()` returns, if anything, is called once the new pages are announced to the
-    browser: work the pages need not wait for (the search index)."""
-    state = _State()
-    server = http.server.ThreadingHTTPServer((host, port), _handler(out_dir, state))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    print(f"Serving on http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)", file=sys.stderr)
-    before = snapshot(watch)
+    browser: work the pages need not wait for (the search index). `first()` makes the
+    first site, once the port is known to be free (a taken port fails at once, not after
+    a long build); edits made meanwhile are rebuilt after it."""
+    server = PageServer(out_dir, host, port)
     try:
+        before = snapshot(watch)
+        if first is not None:
+            first()
+            server.published()
+        print(f"Serving on http://{host}:{server.port}/ (Ctrl+C to stop)", file=sys.stderr)
         while True:
             time.sleep(interval)
             now = snapshot(watch)
@@ -108,7 +190,7 @@ def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], Callable[[], N
                 except Exception as err:  # keep serving the previous site; say what went wrong
                     print(f"Rebuild failed, still serving the previous site:\n{err}", file=sys.stderr)
                     continue
-                state.generation += 1
+                server.published()
                 print(f"Rebuilt in {time.perf_counter() - started:.2f}s", file=sys.stderr)
                 if follow_up is not None:
                     try:
@@ -119,5 +201,4 @@ def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], Callable[[], N
     except KeyboardInterrupt:
         pass
     finally:
-        server.shutdown()
-
+        server.close()
