@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sitegen.collector import collector_paused
 from sitegen.errors import Problem
-from sitegen.output import MARKER, NewSite, SiteUpdate, check_output_dir, read_stamp
+from sitegen.output import MARKER, NewSite, SiteFiles, SiteUpdate, check_output_dir, read_stamp
 from sitegen.pipeline import BuildMemory, PipelineResult, default_jobs, run_pipeline
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
@@ -39,8 +39,9 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     unchanged: bool = False
     words_analyzed: int = 0  # words extracted in this build, not read from the cache
-    # with `search_later`: brings the published site's search index up to date (None: nothing to do)
-    index_search: Callable[[], None] | None = None
+    # with `pages_first`: brings the published site's data exports and search index up to
+    # date (None: nothing to do)
+    follow_up: Callable[[], None] | None = None
 
     def summary(self) -> str:
         if self.unchanged:
@@ -131,14 +132,14 @@ def build_site(
     progress: Progress | None = None,
     base_url: str | None = None,
     memory: BuildMemory | None = None,
-    search_later: bool = False,
+    pages_first: bool = False,
 ) -> BuildReport:
     """Load, extract, merge and render `content_dir` into `out_dir`, atomically. When nothing
     the site depends on changed since the build that wrote `out_dir`, nothing is redone.
     `memory` is for a process that builds the same content again and again (see `BuildMemory`).
-    With `search_later` and a memory of the site it updates, the pages are published with the
-    search index as it was, and the report's `index_search` brings it up to date: a preview
-    shows an edit without waiting for the index."""
+    With `pages_first` and a memory of the site it updates, the pages are published with the
+    data exports, feeds and search index as they were (no page reads them), and the report's
+    `follow_up` brings those up to date: a preview shows an edit without waiting for them."""
     start = time.perf_counter()
     progress = progress or Progress(verbose=False)
     jobs = jobs or default_jobs()
@@ -147,7 +148,7 @@ def build_site(
     with progress.stage("fingerprint"):
         key = input_key(content_dir, theme, base_url, strict, memory.files if memory is not None else None)
     stamp = read_stamp(out_dir)
-    if stamp.get("key") == key:
+    if stamp.get("key") == key and not stamp.get("pending"):
         return BuildReport(
             articles=stamp["articles"], events=stamp["events"], undated=stamp["undated"],
             pages=stamp["pages"], words=stamp["words"], cache_hits=stamp["articles"],
@@ -171,7 +172,7 @@ def build_site(
         pages.forget()
     # a process that knows every file of the site it published last updates it in place
     in_place = pages is not None and pages.published_key is not None
-    defer = search_later and in_place
+    defer = pages_first and in_place
     jobs_running: list[SearchJob] = []
 
     def index_meanwhile() -> None:
@@ -191,7 +192,7 @@ def build_site(
             with progress.stage("render"):
                 rendered = render_site(timeline, site.path, settings, jobs=jobs, previous=previous,
                                        after_exports=index_meanwhile if overlap and not defer else None,
-                                       memory=pages, in_place=in_place)
+                                       memory=pages, in_place=in_place, exports_later=defer)
             with progress.stage("search index"):  # what is left of it once the pages are written
                 if not overlap and not defer:
                     index_meanwhile()
@@ -201,24 +202,51 @@ def build_site(
                 job.cancel()
             raise
         with progress.stage("write"):
-            if defer:
-                search = stamp.get("search")  # the bundle in place until `index_search` runs
             record = {"key": key, **counts, "pages": rendered.pages, "search": search}
+            if defer:  # the exports and search bundle in place until `follow_up` runs
+                record.update(search=stamp.get("search"), pending=True)
             published = pages.files if in_place and pages is not None else set()
-            files = set(rendered.files) | _bundle_files(site.path, published)
+            exported = pages.exported if defer and pages is not None else set(rendered.exported)
+            files = set(rendered.files) | exported | _bundle_files(site.path, published)
             if isinstance(site, SiteUpdate):
                 site.publish(record, files)
             else:
                 site.publish(record)
         if pages is not None:
-            pages.commit(key, files)
+            pages.commit(key, files, exported)
     _remember_problems(cache_dir, key, result.problems)
     return BuildReport(
         **counts, pages=rendered.pages, cache_hits=result.cache_hits,
         seconds=time.perf_counter() - start, stage_seconds=dict(progress.times),
         problems=result.problems, words_analyzed=result.words_analyzed,
-        index_search=partial(_index_published, out_dir, pages, settings) if defer and pages else None,
+        follow_up=partial(_follow_up, out_dir, pages, settings, rendered.write_exports)
+        if defer and pages else None,
     )
+
+
+def _follow_up(out_dir: Path, pages: RenderMemory, settings: RenderSettings,
+               write_exports: Callable[[SiteFiles], list[str]] | None) -> None:
+    """What a build with `pages_first` left to do on the published site `out_dir`: its data
+    exports and feeds, then its search index (made from events.json). Until both are done
+    its marker says so, and a build of the same input does them again."""
+    if write_exports is not None:
+        with SiteUpdate(out_dir, pages.files) as site:
+            assert site.path is not None
+            written = set(write_exports(SiteFiles(site.path, out_dir, staged=True)))
+            files = (pages.files - pages.exported) | written
+            site.publish(read_stamp(out_dir), files)
+        pages.files, pages.exported = files, written
+    _index_published(out_dir, pages, settings)
+    record = read_stamp(out_dir)
+    record.pop("pending", None)
+    _write_stamp(out_dir, record)
+
+
+def _write_stamp(out_dir: Path, record: dict) -> None:
+    """Replace the marker of the site `out_dir` with `record`, atomically."""
+    fresh = out_dir / f".{MARKER}.new"
+    fresh.write_text(json.dumps(record, indent=1), encoding="utf-8")
+    os.replace(fresh, out_dir / MARKER)
 
 
 def _index_published(out_dir: Path, pages: RenderMemory, settings: RenderSettings) -> None:
@@ -244,8 +272,7 @@ def _index_published(out_dir: Path, pages: RenderMemory, settings: RenderSetting
         with open(out_dir / MARKER, encoding="utf-8") as fh:
             record = json.load(fh)
         record["search"] = digest
-        (out_dir / f".{MARKER}.new").write_text(json.dumps(record, indent=1), encoding="utf-8")
-        os.replace(out_dir / f".{MARKER}.new", out_dir / MARKER)
+        _write_stamp(out_dir, record)
         pages.files = {f for f in pages.files if not f.startswith(BUNDLE_DIR + "/")} | \
             {p.relative_to(out_dir).as_posix() for p in live.rglob("*") if p.is_file()}
     finally:

@@ -60,10 +60,10 @@ def cmd_serve(args) -> int:
 
     def rebuild():
         report = build_site(content, out, strict=args.strict, jobs=args.jobs, cache_dir=cache,
-                            progress=Progress(False), memory=memory, search_later=True)
+                            progress=Progress(False), memory=memory, pages_first=True)
         _print_problems(report.problems)
         print(report.summary(), file=sys.stderr)
-        return report.index_search  # run by serve once the browser has the new pages
+        return report.follow_up  # run by serve once the browser has the new pages
 
     def first() -> None:
         rebuild()

@@ -169,7 +169,7 @@ def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], Callable[[], N
           host: str = "127.0.0.1", port: int = 8000, interval: float = 0.4) -> None:
     """Serve `out_dir` and call `rebuild()` whenever a file under `watch` changes. What
     `rebuild()` returns, if anything, is called once the new pages are announced to the
-    browser: work the pages need not wait for (the search index). `first()` makes the
+    browser: work the pages need not wait for (the data exports and the search index). `first()` makes the
     first site, once the port is known to be free (a taken port fails at once, not after
     a long build); edits made meanwhile are rebuilt after it."""
     server = PageServer(out_dir, host, port)
@@ -195,8 +195,9 @@ def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], Callable[[], N
                 if follow_up is not None:
                     try:
                         follow_up()
-                    except Exception as err:  # the pages are new; only search lags behind
-                        print(f"The search index was not updated: {err}", file=sys.stderr)
+                    except Exception as err:  # the pages are new; the rest is done next time
+                        print(f"The data exports or the search index were not updated: {err}",
+                              file=sys.stderr)
                 collect_between_builds()
     except KeyboardInterrupt:
         pass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import subprocess
 import sys
@@ -299,7 +298,7 @@ def test_large_corpus_indexes_search_after_the_pages_with_the_same_result(tmp_pa
                                                                          monkeypatch):
     """Above the event threshold the search index is built after rendering, not alongside it
     (to bound memory); the site and its search bundle are the same either way."""
-    import sitegen.build
+    import sitegen.render.exports
     from sitegen.output import read_stamp
     from sitegen.search import pagefind_available
 
@@ -344,7 +343,7 @@ def test_failed_rebuild_from_memory_leaves_the_served_site_intact(tmp_path, cont
     assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
 
 
-def test_serve_publishes_pages_first_and_then_brings_search_up_to_date(tmp_path, content_copy):
+def test_serve_publishes_pages_first_and_then_brings_exports_and_search_up_to_date(tmp_path, content_copy):
     from sitegen.output import read_stamp
     from sitegen.pipeline import BuildMemory
     from sitegen.search import pagefind_available
@@ -353,20 +352,31 @@ def test_serve_publishes_pages_first_and_then_brings_search_up_to_date(tmp_path,
         pytest.skip("pagefind[bin] is not installed")
     memory = BuildMemory()
     out = tmp_path / "site"
-    build_site(content_copy, out, jobs=1, memory=memory, search_later=True)
+    build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
     first = read_stamp(out)["search"]
     bundle = {rel: ino for rel, ino in _inodes(out).items() if rel.startswith("pagefind/")}
+    exports = {rel: (out / rel).read_bytes()
+               for rel in ("events.json", "events.csv", "timelinejs.json", "feed.xml")}
     article = sorted((content_copy / "articles").glob("*.md"))[0]
     article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
-    report = build_site(content_copy, out, jobs=1, memory=memory, search_later=True)
-    # the new pages are out, with the search index as it was
-    assert "Ninawa" in json.dumps(json.loads((out / "events.json").read_text(encoding="utf-8")))
+    report = build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
+    # the new pages are out, with the data exports, feeds and search index as they were
+    assert any("Ninawa" in p.read_text(encoding="utf-8") for p in (out / "events").rglob("index.html"))
+    assert {rel: (out / rel).read_bytes() for rel in exports} == exports
     assert read_stamp(out)["search"] == first
     assert {rel: ino for rel, ino in _inodes(out).items() if rel.startswith("pagefind/")} == bundle
-    assert report.index_search is not None
-    report.index_search()
+    # until the rest is done, the site says so: the same input is not taken as built
+    assert read_stamp(out)["pending"] is True
+    assert build_site(content_copy, out, jobs=1, memory=memory, pages_first=True).unchanged is False
+    report = build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
+    assert report.follow_up is not None
+    report.follow_up()
+    assert "pending" not in read_stamp(out)
+    assert "Ninawa" in (out / "events.json").read_text(encoding="utf-8")
+    assert build_site(content_copy, out, jobs=1, memory=memory, pages_first=True).unchanged is True
     cold = tmp_path / "cold"
     build_site(content_copy, cold, jobs=1)
+    assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
     assert read_stamp(out)["search"] == read_stamp(cold)["search"] != first
     # the new bundle replaced the old one whole, and the memory lists its files (Pagefind
     # names some files by a hash of content it orders arbitrarily, so they are not the cold
@@ -376,10 +386,42 @@ def test_serve_publishes_pages_first_and_then_brings_search_up_to_date(tmp_path,
     assert now == {rel for rel in memory.pages.files if rel.startswith("pagefind/")}
     # and the next rebuild from memory is still the cold build's site
     article.write_text(article.read_text(encoding="utf-8").replace("Ninawa", "Kirkuk", 1), encoding="utf-8")
-    build_site(content_copy, out, jobs=1, memory=memory, search_later=True).index_search()
+    build_site(content_copy, out, jobs=1, memory=memory, pages_first=True).follow_up()
     build_site(content_copy, cold, jobs=1)
     assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
     assert read_stamp(out)["search"] == read_stamp(cold)["search"]
+
+
+def test_a_follow_up_that_fails_is_done_by_the_next_build(tmp_path, content_copy, monkeypatch):
+    # serve publishes the pages, then the exports; when writing the exports fails, the site
+    # keeps its previous exports and the next build of the same input writes them
+    import sitegen.render.exports
+    from sitegen.output import read_stamp
+    from sitegen.pipeline import BuildMemory
+
+    memory = BuildMemory()
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
+    before = (out / "events.json").read_bytes()
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+    report = build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
+    def fail(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(sitegen.render.exports, "events_json_text", fail)
+    with pytest.raises(OSError, match="disk full"):
+        report.follow_up()
+    monkeypatch.undo()
+    assert (out / "events.json").read_bytes() == before
+    assert read_stamp(out)["pending"] is True
+    report = build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
+    assert not report.unchanged
+    report.follow_up()
+    assert (out / "events.json").read_bytes() != before
+    cold = tmp_path / "cold"
+    build_site(content_copy, cold, jobs=1)
+    assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
 
 
 def test_build_pauses_the_cycle_collector_and_turns_it_on_again(tmp_path, content_copy, monkeypatch):

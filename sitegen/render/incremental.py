@@ -33,20 +33,21 @@ class RenderMemory:
     pending: tuple[str, dict[str, tuple]] | None = None
     published_key: str | None = None  # the build key of the site these pages are in
     files: set[str] = field(default_factory=set)  # every file of that site
+    exported: set[str] = field(default_factory=set)  # its data exports and feeds, among `files`
     fragments: Fragments = field(default_factory=Fragments)  # pieces of the data exports and feeds
     compiled: CompiledTemplates = field(default_factory=CompiledTemplates)  # the theme's templates
 
-    def commit(self, published_key: str | None, files: set[str]) -> None:
+    def commit(self, published_key: str | None, files: set[str], exported: set[str]) -> None:
         """The pending render is now the published site, built from `published_key`, which
-        holds `files`."""
+        holds `files`, of which `exported` are the data exports and feeds."""
         if self.pending is not None:
             self.site_key, self.prints = self.pending
             self.pending = None
-            self.published_key, self.files = published_key, files
+            self.published_key, self.files, self.exported = published_key, files, exported
 
     def forget(self) -> None:
         self.site_key, self.prints, self.pending, self.published_key = None, {}, None, None
-        self.files = set()
+        self.files, self.exported = set(), set()
 
 
 def site_key(settings: RenderSettings, theme: Path) -> str:

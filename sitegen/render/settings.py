@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sitegen.output import SiteFiles
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,3 +39,7 @@ class RenderResult:
 
     pages: int
     files: list[str] = field(default_factory=list)
+    exported: list[str] = field(default_factory=list)  # the data exports and feeds among `files`
+    # with `exports_later`: writes the data exports and feeds through the SiteFiles given,
+    # returns their files (not among `files`)
+    write_exports: Callable[[SiteFiles], list[str]] | None = None

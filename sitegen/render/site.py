@@ -137,7 +137,8 @@ def _unchanged_pages(specs: list[PageSpec], key: str, memory: RenderMemory, prev
 def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
                 jobs: int = 1, previous: Path | None = None,
                 after_exports: Callable[[], None] | None = None,
-                memory: RenderMemory | None = None, in_place: bool = False) -> RenderResult:
+                memory: RenderMemory | None = None, in_place: bool = False,
+                exports_later: bool = False) -> RenderResult:
     """Write the complete static site for `timeline` into the existing, empty `out_dir`.
 
     `previous` is the site this one will replace: its files that would be written again
@@ -147,7 +148,9 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
     was made from), only the pages whose inputs changed are rendered; the caller commits
     the memory once the new site is published. With `in_place`, `out_dir` is a staging
     folder for updating `previous` in place (see `sitegen.output.SiteUpdate`): only the
-    files that changed are written to it."""
+    files that changed are written to it. With `exports_later`, the data exports and feeds
+    are not written: the result's `write_exports` writes them when the caller is ready (a
+    preview shows the pages first; no page reads them)."""
     out = SiteFiles(Path(out_dir), previous, staged=in_place)
     folder = theme_dir(settings.theme_dir)
     urls = Urls(settings.directory_urls)
@@ -166,24 +169,36 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     others: list[str] = []
 
-    def exports_and_feeds() -> None:
+    def furniture() -> None:
         # a 404 page is served at any depth, so its links start from the site's own path
         site_path = urlsplit(base).path if base else ""
         not_found = env.get_template("404.html").render(path="404.html", root=site_path,
                                                         page_title="Page not found")
         _write(out, "404.html", not_found, others)
         _copy_static(folder, out, others)
-        _write(out, "events.json", exports.events_json_text(timeline, fragments), others)
-        _write(out, "events.schema.json", exports.schema_text(), others)
-        _write(out, "events.csv", datasets.events_csv(timeline, fragments), others)
-        _write(out, "timelinejs.json", datasets.timelinejs_text(timeline, settings.title, fragments), others)
-        _feeds(timeline, ix, settings, urls, out, others, fragments)
+
+    def write_exports(out: SiteFiles) -> list[str]:
+        written: list[str] = []
+        _write(out, "events.json", exports.events_json_text(timeline, fragments), written)
+        _write(out, "events.schema.json", exports.schema_text(), written)
+        _write(out, "events.csv", datasets.events_csv(timeline, fragments), written)
+        _write(out, "timelinejs.json", datasets.timelinejs_text(timeline, settings.title, fragments), written)
+        _feeds(timeline, ix, settings, urls, out, written, fragments)
         if base:
             listed = [s.path for s in every if s.template != "redirect.html"]
-            _write(out, "sitemap.xml", feeds.sitemap(base, listed), others)
-        _write(out, "robots.txt", feeds.robots(base, bool(base)), others)
-        if after_exports is not None:
-            after_exports()
+            _write(out, "sitemap.xml", feeds.sitemap(base, listed), written)
+        _write(out, "robots.txt", feeds.robots(base, bool(base)), written)
+        return written
 
-    pages = _render_pages(env, specs, out, jobs, exports_and_feeds) + kept
-    return RenderResult(pages=len(pages) + 1, files=pages + others)
+    exported: list[str] = []
+
+    def meanwhile() -> None:
+        furniture()
+        if not exports_later:
+            exported.extend(write_exports(out))
+            if after_exports is not None:
+                after_exports()
+
+    pages = _render_pages(env, specs, out, jobs, meanwhile) + kept
+    return RenderResult(pages=len(pages) + 1, files=pages + others + exported, exported=exported,
+                        write_exports=write_exports if exports_later else None)
