@@ -15,6 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitegen.model import Entity
 from sitegen.render.environment import CompiledTemplates
 from sitegen.render.fragments import Fragments
 from sitegen.render.pages import PageSpec
@@ -36,6 +37,7 @@ class RenderMemory:
     exported: set[str] = field(default_factory=set)  # its data exports and feeds, among `files`
     fragments: Fragments = field(default_factory=Fragments)  # pieces of the data exports and feeds
     compiled: CompiledTemplates = field(default_factory=CompiledTemplates)  # the theme's templates
+    entities: dict[str, Entity] = field(default_factory=dict)  # see `same_entities`
 
     def commit(self, published_key: str | None, files: set[str], exported: set[str]) -> None:
         """The pending render is now the published site, built from `published_key`, which
@@ -48,6 +50,19 @@ class RenderMemory:
     def forget(self) -> None:
         self.site_key, self.prints, self.pending, self.published_key = None, {}, None, None
         self.files, self.exported = set(), set()
+
+
+def same_entities(entities: dict[str, Entity], memory: RenderMemory) -> None:
+    """Put in `entities` the very objects of the last render for the entities that are
+    equal to them. Entities are made again by every merge (people found by pattern, stand-ins
+    for names without an entry), and a page record naming one would otherwise compare it
+    field by field: a hundred thousand times at 10,000 articles, against a few thousand here."""
+    last = memory.entities
+    for entity_id, entity in entities.items():
+        old = last.get(entity_id)
+        if old is not None and old is not entity and old == entity:
+            entities[entity_id] = old
+    memory.entities = entities
 
 
 def site_key(settings: RenderSettings, theme: Path) -> str:

@@ -29,18 +29,17 @@ class SiteIndex:
     cooccurring: dict[str, Counter]  # entity id -> other entity id -> shared events
     analyses: dict[str, Analysis] = field(default_factory=dict)
 
+    # id of a list `neighbours` was asked about -> (the list, each event's place in it)
+    places_in: dict[int, tuple[list[Event], dict[str, int]]] = field(default_factory=dict)
+
     def neighbours(self, events: list[Event], event: Event) -> tuple[Event | None, Event | None]:
-        """The events before and after `event` in `events` (a chronological list holding it)."""
-        lo, hi, target = 0, len(events), self.position[event.id]
-        while lo < hi:  # binary search on the chronological position
-            mid = (lo + hi) // 2
-            if self.position[events[mid].id] < target:
-                lo = mid + 1
-            else:
-                hi = mid
-        before = events[lo - 1] if lo > 0 else None
-        after = events[lo + 1] if lo + 1 < len(events) else None
-        return before, after
+        """The events before and after `event` in `events` (a list holding it, which must
+        not change afterwards: where each event is in it is kept)."""
+        known = self.places_in.get(id(events))
+        if known is None or known[0] is not events:  # kept with the list, so its id stays its own
+            known = self.places_in[id(events)] = (events, {e.id: i for i, e in enumerate(events)})
+        at = known[1][event.id]
+        return events[at - 1] if at > 0 else None, events[at + 1] if at + 1 < len(events) else None
 
 
 def entity_ids(event: Event) -> tuple[str, ...]:
@@ -52,11 +51,15 @@ def complete_entities(timeline: Timeline) -> dict[str, Entity]:
     """The timeline's entities, plus a stand-in for every id an event names but the timeline
     does not define, named as the text first calls it, so no name is silently dropped."""
     entities = dict(timeline.entities)
+    named = (*timeline.events, *timeline.undated)
+    missing = {i for e in named for i in (*e.people, *e.places, *e.organizations)} - entities.keys()
+    if not missing:  # the usual case: no need to read every name the texts use
+        return entities
     longest: dict[str, str] = {}  # the fullest form of each name the texts use
     refs = [r for a in timeline.analyses.values() for r in a.entities]
-    refs += [r for e in (*timeline.events, *timeline.undated) for m in e.mentions for r in m.entities]
+    refs += [r for e in named for m in e.mentions for r in m.entities]
     for r in refs:
-        if r.entity_id not in entities and len(r.text) > len(longest.get(r.entity_id, "")):
+        if r.entity_id in missing and len(r.text) > len(longest.get(r.entity_id, "")):
             longest[r.entity_id] = r.text
     for event in (*timeline.events, *timeline.undated):
         for kind, ids in ((EntityKind.PERSON, event.people), (EntityKind.PLACE, event.places),

@@ -18,7 +18,7 @@ from sitegen.output import SiteFiles
 from sitegen.render import datasets, exports, feeds
 from sitegen.render.environment import make_environment, theme_dir
 from sitegen.render.fragments import Fragments, piece
-from sitegen.render.incremental import RenderMemory, fingerprint, site_key
+from sitegen.render.incremental import RenderMemory, fingerprint, same_entities, site_key
 from sitegen.render.indexes import SiteIndex, build_index
 from sitegen.render.pages import PageSpec, build_pages
 from sitegen.render.settings import RenderResult, RenderSettings
@@ -155,6 +155,8 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
     folder = theme_dir(settings.theme_dir)
     urls = Urls(settings.directory_urls)
     ix = build_index(timeline)
+    if memory is not None:
+        same_entities(ix.entities, memory)
     env = make_environment(folder, urls, memory.compiled if memory is not None else None)
     base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
     env.globals.update(tl=timeline, ix=ix, site=settings, site_title=settings.title, base=base,
