@@ -52,7 +52,8 @@ class Cluster:
         for ev in core:
             self.add(ev)
 
-    def add(self, ev: Evidence) -> None:
+    def add(self, ev: Evidence, facts: Facts | None = None) -> None:
+        """Add `ev` (whose `Facts`, when given, save making them again)."""
         at = len(self.core)
         self.core.append(ev)
         self.places |= ev.places
@@ -61,7 +62,7 @@ class Cluster:
         self.words |= ev.words
         self.types.add(ev.mention.type)
         self.finest = min(self.finest, ev.mention.date.precision.rank)
-        self.distinct.setdefault(_facts(ev), at)
+        self.distinct.setdefault(facts if facts is not None else Facts(ev), at)
         self.by_article.setdefault(ev.mention.article_id, []).append(at)
 
     @property
@@ -74,10 +75,37 @@ class Cluster:
         return f"[{first.date.value} {first.type}: {first.id}]"
 
 
-def _facts(ev: Evidence) -> tuple:
+class Facts:
     """What `_fits` compares between a mention and each mention of a cluster (besides what
-    it compares only within one article): equal facts, equal verdicts."""
-    return (ev.kind, ev.mention.date, ev.aggregate, ev.specific, ev.speaker, ev.people)
+    it compares only within one article): equal facts, equal verdicts. Hashed once (the
+    date and place sets in it are costly to hash again each time a cluster grows)."""
+
+    __slots__ = ("facts", "hash")
+
+    def __init__(self, ev: Evidence):
+        self.facts = (ev.kind, ev.mention.date, ev.aggregate, ev.specific, ev.speaker, ev.people)
+        self.hash = hash(self.facts)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Facts) and self.hash == other.hash and self.facts == other.facts
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """Where one mention looks for clusters in `_Candidates`, and what it makes the cluster it
+    joins found by: all of it a function of its evidence and the gazetteer, so made once per
+    mention and kept between runs in the `ClusterTrace`."""
+
+    ev: Evidence
+    facts: Facts
+    months: range  # the months its date spans, as year * 12 + month - 1
+    base: tuple
+    wanted: frozenset[tuple]  # the marks of the clusters it may join
+    marks: frozenset[tuple]  # what the cluster it joins is found by, besides months
+    townless: frozenset[tuple]  # ... and besides those, while that cluster names no town
 
 
 @dataclass
@@ -89,6 +117,7 @@ class ClusterTrace:
 
     decisions: dict[str, tuple[Mention, str]] = field(default_factory=dict)
     reach: dict[str, tuple[tuple, set[tuple], set[int]]] = field(default_factory=dict)
+    keys: dict[str, Keys] = field(default_factory=dict)  # mention id -> its keys
 
 
 def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, str, float]:
@@ -169,70 +198,74 @@ class _Candidates:
         self.marks: dict[int, set[tuple]] = {}  # id(cluster) -> what it is found by, besides months
         self.bases: dict[int, tuple] = {}  # id(cluster) -> the base of its keys (one per cluster)
 
-    def _base(self, ev: Evidence) -> tuple:
-        return (ev.kind, ev.aggregate if ev.kind == "violence" else None) if self.narrow else (ev.kind,)
-
-    def _wanted(self, ev: Evidence) -> set[tuple]:
-        """The marks of the clusters `ev` may join."""
+    def keys(self, ev: Evidence, months: range) -> Keys:
+        """`ev`'s keys (see `Keys`)."""
+        facts = Facts(ev)
         if not self.narrow:
-            return {()}
+            return Keys(ev, facts, months, (ev.kind,), frozenset({()}), frozenset({()}), frozenset())
+        base = (ev.kind, ev.aggregate if ev.kind == "violence" else None)
         own = ev.places | ev.actors
+        ancestors = self.gazetteer.ancestors
         if not ev.specific:
-            return {("shared", t) for t in own}
-        wanted = {("townless", t) for t in own}
-        for x in ev.specific:
-            wanted.add(("inside", x))  # a cluster naming a town inside x (or x itself)
-            wanted.update(("town", a) for a in self.gazetteer.ancestors(x))  # naming x or a place holding it
-        return wanted
-
-    def _marks(self, ev: Evidence, cluster: Cluster) -> set[tuple]:
-        """What `cluster` is found by once `ev` is one of its mentions."""
-        if not self.narrow:
-            return {()}
-        own = ev.places | ev.actors
+            wanted = {("shared", t) for t in own}
+        else:
+            wanted = {("townless", t) for t in own}
+            for x in ev.specific:
+                wanted.add(("inside", x))  # a cluster naming a town inside x (or x itself)
+                wanted.update(("town", a) for a in ancestors(x))  # naming x or a place holding it
         marks = {("shared", t) for t in own}
-        if not cluster.specific:
-            marks.update(("townless", t) for t in own)
         for y in ev.specific:
             marks.add(("town", y))
-            marks.update(("inside", a) for a in self.gazetteer.ancestors(y))
-        return marks
+            marks.update(("inside", a) for a in ancestors(y))
+        townless = frozenset(("townless", t) for t in own) - marks
+        return Keys(ev, facts, months, base, frozenset(wanted), frozenset(marks), townless)
 
     def reach_of(self, cluster: Cluster) -> tuple[tuple, set[tuple], set[int]]:
         """Where `cluster` can be found: its base, marks and months."""
         return (self.bases.get(id(cluster), ()), self.marks.get(id(cluster), set()),
                 self.months.get(id(cluster), set()))
 
-    def reaches(self, ev: Evidence, months: range, spots: dict[tuple, set[int]]) -> bool:
-        """Whether `find(ev, months)` would look at any of `spots`, (base, mark) -> months."""
+    def reaches(self, keys: Keys, spots: dict[tuple, set[int]]) -> bool:
+        """Whether `find(keys)` would look at any of `spots`, (base, mark) -> months."""
         if not spots:
             return False
-        base = self._base(ev)
-        for mark in self._wanted(ev):
+        base, months = keys.base, keys.months
+        for mark in keys.wanted:
             found = spots.get((base, mark))
             if found and any(m in found for m in months):
                 return True
         return False
 
-    def find(self, ev: Evidence, months: range) -> list[Cluster]:
-        base, wanted = self._base(ev), self._wanted(ev)
-        reach = {id(c): c for m in months for mark in wanted for c in self.index.get((*base, m, *mark), ())}
+    def find(self, keys: Keys) -> list[Cluster]:
+        base, wanted, index = keys.base, keys.wanted, self.index
+        reach = {id(c): c for m in keys.months for mark in wanted for c in index.get((*base, m, *mark), ())}
         return sorted(reach.values(), key=lambda c: c.order)
 
-    def add(self, ev: Evidence, months: range, cluster: Cluster) -> None:
-        """Make `cluster`, which `ev` has just joined or started, findable by what `ev` brings."""
-        had_months = self.months.setdefault(id(cluster), set())
-        had_marks = self.marks.setdefault(id(cluster), set())
-        new_months = set(months) - had_months
-        new_marks = self._marks(ev, cluster) - had_marks
-        base = self.bases.setdefault(id(cluster), self._base(ev))
+    def add(self, keys: Keys, cluster: Cluster) -> None:
+        """Make `cluster`, which `keys`' mention has just joined or started, findable by what
+        that mention brings."""
+        at = id(cluster)
+        had_months = self.months.get(at)
+        if had_months is None:
+            had_months, had_marks = self.months[at], self.marks[at] = set(), set()
+            self.bases[at] = keys.base
+        else:
+            had_marks = self.marks[at]
+        new_months = [m for m in keys.months if m not in had_months]
+        new_marks = keys.marks - had_marks
+        if not cluster.specific and keys.townless:
+            new_marks |= keys.townless - had_marks
+        if not new_months and not new_marks:
+            return  # the usual case for a cluster many mentions join
+        base = self.bases[at]
+        index = self.index
         for m in new_months:
             for mark in had_marks | new_marks:
-                self.index.setdefault((*base, m, *mark), []).append(cluster)
+                index.setdefault((*base, m, *mark), []).append(cluster)
         for m in had_months:
             for mark in new_marks:
-                self.index.setdefault((*base, m, *mark), []).append(cluster)
-        had_months |= new_months
+                index.setdefault((*base, m, *mark), []).append(cluster)
+        had_months.update(new_months)
         had_marks |= new_marks
 
 
@@ -318,25 +351,29 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
         last = trace = None
     replay = _Replay(last, index, {m.id: m for m in dated}) if last is not None else None
     leader_of: dict[int, str] = {}  # id(cluster) -> its first mention's id
+    known = last.keys if last is not None else {}
     for mention in dated:
         ev = evidence_of(mention)
-        span = window(mention.date)
-        assert span is not None
-        months = range(span[0].year * 12 + span[0].month - 1, span[1].year * 12 + span[1].month)
+        keys = known.get(mention.id)
+        if keys is None or keys.ev is not ev:
+            start, end = window(mention.date)  # type: ignore[misc]  # dated: it has one
+            keys = index.keys(ev, range(start.year * 12 + start.month - 1, end.year * 12 + end.month))
+        if trace is not None:
+            trace.keys[mention.id] = keys
         prior = replay.prior(mention) if replay is not None else None
-        if replay is not None and prior is not None and not index.reaches(ev, months, replay.spots) \
+        if replay is not None and prior is not None and not index.reaches(keys, replay.spots) \
                 and (prior == mention.id or prior in replay.clusters):
             joined = None if prior == mention.id else replay.clusters[prior]  # as last time
         else:
-            joined = _best(ev, index.find(ev, months), gazetteer, explain)
+            joined = _best(ev, index.find(keys), gazetteer, explain)
         if joined is None:
             cluster = Cluster([ev], order=len(clusters))
             clusters.append(cluster)
         else:
             cluster = joined
-            cluster.add(ev)
+            cluster.add(ev, keys.facts)
         leader = leader_of.setdefault(id(cluster), mention.id)
-        index.add(ev, months, cluster)
+        index.add(keys, cluster)
         if replay is not None:
             replay.clusters.setdefault(leader, cluster)
             if prior != leader:  # decided afresh, and not as last time (or a new mention)
