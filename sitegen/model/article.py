@@ -51,10 +51,11 @@ class Article:
     published_inferred: bool = False
     meta: dict = field(default_factory=dict)
     digest: str = ""  # content hash of the file, the cache key
+    # whitespace-separated words of `text`: counted once, as every build sums them
+    words: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", len(self.text.split()))
 
     def line_of(self, offset: int) -> int:
         """The 1-based line in the Markdown file where the text at `offset` comes from."""

@@ -32,6 +32,17 @@ class SiteIndex:
     # id of a list `neighbours` was asked about -> (the list, each event's place in it)
     places_in: dict[int, tuple[list[Event], dict[str, int]]] = field(default_factory=dict)
 
+    named_by: dict[str, tuple[Event, tuple]] = field(default_factory=dict)  # see `entities_of`
+
+    def entities_of(self, event: Event) -> tuple[Entity | None, ...]:
+        """The entities `event` names (places, people, organisations), as page records hold
+        them: worked out once per event, not once per page that lists it."""
+        known = self.named_by.get(event.id)
+        if known is None or known[0] is not event:
+            ids = (*event.places, *event.people, *event.organizations)
+            known = self.named_by[event.id] = (event, tuple(self.entities.get(i) for i in ids))
+        return known[1]
+
     def neighbours(self, events: list[Event], event: Event) -> tuple[Event | None, Event | None]:
         """The events before and after `event` in `events` (a list holding it, which must
         not change afterwards: where each event is in it is kept)."""

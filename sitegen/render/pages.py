@@ -91,7 +91,7 @@ def _spec(path: str, template: str, title: str, lazy: Callable[[], dict] | None 
 
 def _listed(events: list[Event], ix: SiteIndex) -> tuple:
     """What chronology entries read from the indexes: the entities their events name."""
-    return tuple(ix.entities.get(i) for e in events for i in (*e.places, *e.people, *e.organizations))
+    return tuple(ix.entities_of(e) for e in events)
 
 
 def _grouped(groups: list[EraGroup], ix: SiteIndex) -> Callable[[], tuple]:
@@ -219,7 +219,7 @@ def _event_deps(event: Event, ix: SiteIndex, chronology: list[Event], dated: boo
     claimants = {f.claimed_by or m.claimed_by for m, f in event.figures}
     claimants |= {m.claimed_by for m in event.mentions}
     return (event, ix.era_of.get(event.id), link_to(before), link_to(after), threads,
-            tuple(ix.entities.get(i) for i in ids),
+            ix.entities_of(event),
             tuple(ix.entities.get(c or "") for c in sorted(claimants, key=str)),
             tuple((ix.articles.get(a), ix.analyses.get(a)) for a in event.articles))
 
