@@ -59,6 +59,63 @@ def snapshot(folders: Iterable[Path]) -> dict[str, float]:
     return seen
 
 
+class Watcher:
+    """Tells when a file below the watched folders changed. Where the system reports changes
+    (inotify and the like, through watchdog, which MkDocs' own serve uses) it wakes at once;
+    a poll of the files' modification times decides, and runs now and then regardless, in
+    case the system's reports are missing (some network and container file systems)."""
+
+    SETTLE = 0.05  # after a report, for the rest of the save (editors write in steps)
+
+    def __init__(self, folders: list[Path], interval: float = 0.4):
+        self.folders = folders
+        self.interval = interval
+        self.last = snapshot(folders)
+        self._woken = threading.Event()
+        self._observer = self._observe()
+
+    def _observe(self):
+        try:
+            from watchdog.events import FileSystemEventHandler
+            from watchdog.observers import Observer
+        except ImportError:  # polling alone still works
+            return None
+        woken = self._woken
+
+        class Wake(FileSystemEventHandler):
+            def on_any_event(self, event):
+                if event.event_type not in ("opened", "closed_no_write"):  # reading changes nothing
+                    woken.set()
+
+        observer = Observer()
+        try:
+            for folder in self.folders:
+                if folder.is_dir():
+                    observer.schedule(Wake(), str(folder), recursive=True)
+            observer.start()
+        except OSError:  # no watches left, or none here: poll
+            return None
+        return observer
+
+    def changed(self) -> bool:
+        """Wait until the files changed (True) or a poll found nothing (False)."""
+        # with reports coming, polling is only a safety net, so it can be slow
+        woken = self._woken.wait(self.interval if self._observer is None else 5 * self.interval)
+        if woken:
+            time.sleep(self.SETTLE)
+            self._woken.clear()
+        now = snapshot(self.folders)
+        if now == self.last:
+            return False
+        self.last = now
+        return True
+
+    def close(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(5)
+
+
 def _handler(root: Path, generation):
     """Request handler serving `root`: the generation endpoint answers with
     `generation.value`, and HTML pages get the reload script."""
@@ -169,21 +226,18 @@ def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], Callable[[], N
           host: str = "127.0.0.1", port: int = 8000, interval: float = 0.4) -> None:
     """Serve `out_dir` and call `rebuild()` whenever a file under `watch` changes. What
     `rebuild()` returns, if anything, is called once the new pages are announced to the
-    browser: work the pages need not wait for (the data exports and the search index). `first()` makes the
-    first site, once the port is known to be free (a taken port fails at once, not after
-    a long build); edits made meanwhile are rebuilt after it."""
+    browser: work the pages need not wait for (the data exports and the search index).
+    `first()` makes the first site, once the port is known to be free (a taken port fails
+    at once, not after a long build); edits made meanwhile are rebuilt after it."""
     server = PageServer(out_dir, host, port)
+    watcher = Watcher(watch, interval)
     try:
-        before = snapshot(watch)
         if first is not None:
             first()
             server.published()
         print(f"Serving on http://{host}:{server.port}/ (Ctrl+C to stop)", file=sys.stderr)
         while True:
-            time.sleep(interval)
-            now = snapshot(watch)
-            if now != before:
-                before = now
+            if watcher.changed():
                 started = time.perf_counter()
                 try:
                     follow_up = rebuild()
@@ -202,4 +256,5 @@ def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], Callable[[], N
     except KeyboardInterrupt:
         pass
     finally:
+        watcher.close()
         server.close()

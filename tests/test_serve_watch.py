@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from sitegen.serve import snapshot
 
 
@@ -61,3 +63,50 @@ def test_content_digest_changes_with_any_file_and_a_kept_one_reads_only_changed_
     (root / "site.yml").unlink()
     assert key(known) == key()
     assert len(known) == 1
+
+
+def test_the_watcher_wakes_at_once_on_a_save_and_not_on_a_read(tmp_path):
+    # serve rebuilds as soon as a file is saved, not at the next poll; reading the content
+    # (as every build does) is no change
+    import time
+
+    from sitegen.serve import Watcher
+
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    article = content / "articles" / "a.md"
+    article.write_text("one", encoding="utf-8")
+    watcher = Watcher([content], interval=0.2)  # the safety poll: every 1 s with reports
+    try:
+        if watcher._observer is None:
+            pytest.skip("this file system reports no changes; serve polls instead")
+        started = time.perf_counter()
+        assert watcher.changed() is False
+        assert time.perf_counter() - started >= 0.9  # no report: only the slow safety poll
+        article.read_text(encoding="utf-8")
+        started = time.perf_counter()
+        assert watcher.changed() is False  # a read wakes nothing
+        assert time.perf_counter() - started >= 0.9
+        time.sleep(0.05)
+        article.write_text("two", encoding="utf-8")
+        started = time.perf_counter()
+        assert watcher.changed() is True
+        assert time.perf_counter() - started < 0.8  # the report, not the poll
+        (content / "articles" / "b.md").write_text("new", encoding="utf-8")
+        assert watcher.changed() is True
+        assert watcher.changed() is False
+    finally:
+        watcher.close()
+
+
+def test_the_watcher_polls_where_no_changes_are_reported(tmp_path, monkeypatch):
+    from sitegen.serve import Watcher
+
+    monkeypatch.setattr(Watcher, "_observe", lambda self: None)
+    content = tmp_path / "content"
+    content.mkdir()
+    watcher = Watcher([content], interval=0.1)
+    assert watcher.changed() is False
+    (content / "a.md").write_text("one", encoding="utf-8")
+    assert watcher.changed() is True
+    assert watcher.changed() is False
