@@ -133,13 +133,16 @@ def build_site(
     base_url: str | None = None,
     memory: BuildMemory | None = None,
     pages_first: bool = False,
+    on_published: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Load, extract, merge and render `content_dir` into `out_dir`, atomically. When nothing
     the site depends on changed since the build that wrote `out_dir`, nothing is redone.
     `memory` is for a process that builds the same content again and again (see `BuildMemory`).
     With `pages_first` and a memory of the site it updates, the pages are published with the
     data exports, feeds and search index as they were (no page reads them), and the report's
-    `follow_up` brings those up to date: a preview shows an edit without waiting for them."""
+    `follow_up` brings those up to date: a preview shows an edit without waiting for them.
+    `on_published` is called as soon as the new site is in place, before the build's own
+    tidying up (a preview tells the browser then)."""
     start = time.perf_counter()
     progress = progress or Progress(verbose=False)
     jobs = jobs or default_jobs()
@@ -212,6 +215,8 @@ def build_site(
                 site.publish(record, files)
             else:
                 site.publish(record)
+            if on_published is not None:
+                on_published()
         if pages is not None:
             pages.commit(key, files, exported)
     _remember_problems(cache_dir, key, result.problems)

@@ -58,15 +58,21 @@ def cmd_serve(args) -> int:
     cache = _cache_dir(args, content)
     memory = BuildMemory()  # what a rebuild after an edit need not redo
 
-    def rebuild():
+    def rebuild(published=None):
         report = build_site(content, out, strict=args.strict, jobs=args.jobs, cache_dir=cache,
-                            progress=Progress(False), memory=memory, pages_first=True)
+                            progress=Progress(False), memory=memory, pages_first=True,
+                            on_published=published)
         _print_problems(report.problems)
         print(report.summary(), file=sys.stderr)
-        return report.follow_up  # run by serve once the browser has the new pages
+
+        def after() -> None:  # run by serve once the browser has the new pages
+            memory.release()
+            if report.follow_up is not None:
+                report.follow_up()
+        return after
 
     def first() -> None:
-        rebuild()
+        rebuild()()  # and free what it no longer needs
         # so the first edit is analysed as fast as the next ones: a few of the articles the
         # build has just parsed, with the corpus's own gazetteer
         parsed = (article for _, (article, _) in memory.articles.values() if article is not None)

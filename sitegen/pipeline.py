@@ -59,6 +59,12 @@ class BuildMemory:
     merged: MergeMemory = field(default_factory=MergeMemory)  # evidence and events as built
     pages: RenderMemory = field(default_factory=RenderMemory)  # what the published pages were made from
 
+    def release(self) -> None:
+        """Free what the last build no longer needs. A build leaves its tables to free
+        afterwards (`dropped`), when nothing waits: in `serve`, once the browser has the pages."""
+        self.merged.dropped.clear()
+        self.pages.dropped.clear()
+
 
 def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)

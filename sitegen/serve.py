@@ -221,12 +221,26 @@ class PageServer:
         self._process.join(5)
 
 
-def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], Callable[[], None] | None], *,
+class _Announce:
+    """Passed to a rebuild, to tell the browser once its pages are in place; remembers when."""
+
+    def __init__(self, server: PageServer):
+        self.server, self.started, self.seconds = server, time.perf_counter(), None
+
+    def __call__(self) -> None:
+        if self.seconds is None:
+            self.server.published()
+            self.seconds = time.perf_counter() - self.started
+
+
+def serve(out_dir: Path, watch: list[Path],
+          rebuild: Callable[[Callable[[], None]], Callable[[], None] | None], *,
           first: Callable[[], object] | None = None,
           host: str = "127.0.0.1", port: int = 8000, interval: float = 0.4) -> None:
-    """Serve `out_dir` and call `rebuild()` whenever a file under `watch` changes. What
-    `rebuild()` returns, if anything, is called once the new pages are announced to the
-    browser: work the pages need not wait for (the data exports and the search index).
+    """Serve `out_dir` and call `rebuild(published)` whenever a file under `watch` changes;
+    it calls `published()` as soon as the new pages are in place, so the browser reloads
+    while the build tidies up. What it returns, if anything, is called after that: work the
+    pages need not wait for (the data exports, the search index, freeing memory).
     `first()` makes the first site, once the port is known to be free (a taken port fails
     at once, not after a long build); edits made meanwhile are rebuilt after it."""
     server = PageServer(out_dir, host, port)
@@ -238,14 +252,14 @@ def serve(out_dir: Path, watch: list[Path], rebuild: Callable[[], Callable[[], N
         print(f"Serving on http://{host}:{server.port}/ (Ctrl+C to stop)", file=sys.stderr)
         while True:
             if watcher.changed():
-                started = time.perf_counter()
+                announce = _Announce(server)
                 try:
-                    follow_up = rebuild()
+                    follow_up = rebuild(announce)
                 except Exception as err:  # keep serving the previous site; say what went wrong
                     print(f"Rebuild failed, still serving the previous site:\n{err}", file=sys.stderr)
                     continue
-                server.published()
-                print(f"Rebuilt in {time.perf_counter() - started:.2f}s", file=sys.stderr)
+                announce()  # if the rebuild had nothing to publish (the site had not changed)
+                print(f"Rebuilt in {announce.seconds:.2f}s", file=sys.stderr)
                 if follow_up is not None:
                     try:
                         follow_up()

@@ -479,3 +479,37 @@ def test_mkdocs_plugin_pauses_the_cycle_collector_too(tmp_path, monkeypatch):
         plugin.on_post_build(config=config)
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_serve_is_told_once_the_pages_are_in_place_and_frees_old_tables_afterwards(tmp_path, content_copy):
+    # serve reloads the browser from `on_published`, before the build frees what it no longer
+    # needs; those tables wait in the memory until serve releases them, and a process that
+    # never does (or a failed build) does not pile them up
+    from sitegen.pipeline import BuildMemory
+
+    memory = BuildMemory()
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
+    memory.release()
+    article = sorted((content_copy / "articles").glob("*.md"))[0]
+    seen = []
+
+    def published():
+        pages = (p.read_text(encoding="utf-8") for p in (out / "sources").rglob("*.html"))
+        seen.append("Ninawa" in "".join(pages))
+
+    article.write_text(article.read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1), encoding="utf-8")
+    build_site(content_copy, out, jobs=1, memory=memory, pages_first=True, on_published=published)
+    assert seen == [True]  # once, with the edited source page already in place
+    assert memory.merged.dropped and memory.pages.dropped
+    memory.release()
+    assert memory.merged.dropped == [] and memory.pages.dropped == []
+    sizes = []
+    for word in ("Kirkuk", "Basra", "Erbil"):
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace("Ninawa", word, 1), encoding="utf-8")
+        build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
+        sizes.append((len(memory.merged.dropped), len(memory.pages.dropped)))
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace(word, "Ninawa", 1), encoding="utf-8")
+    assert sizes[0] == sizes[1] == sizes[2]  # the leftovers of one build only

@@ -330,13 +330,14 @@ class _Replay:
 def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: list[str] | None,
                      evidence_of: Callable[[Mention], Evidence] | None = None,
                      last: ClusterTrace | None = None, trace: ClusterTrace | None = None,
-                     ) -> tuple[list[Cluster], list[Cluster]]:
+                     dropped: list | None = None) -> tuple[list[Cluster], list[Cluster]]:
     """Dated and undated clusters of the mentions; why each was merged or kept apart is
     appended to `explain` unless it is None. `evidence_of` gives a mention's evidence (by
     default `evidence(mention, gazetteer)`; a process merging again may remember it).
     Without `explain`, `trace` (if given) is filled with this run's decisions, and `last`,
     the trace of an earlier run on mentions with the same evidence, saves deciding again
-    what an edit did not touch."""
+    what an edit did not touch. The candidate index is put in `dropped`, if given, for the
+    caller to free when it suits it."""
     if evidence_of is None:
         evidence_of = partial(_evidence, gazetteer=gazetteer)
     by_id = {m.id: m for m in mentions}
@@ -386,6 +387,8 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
         home[mention.id] = cluster
     if trace is not None:
         trace.reach.update((leader_of[id(c)], index.reach_of(c)) for c in clusters)
+    if dropped is not None:
+        dropped.append(index)
     undated: list[Cluster] = []
     for mention in leaders:
         if not mention.date.resolved:

@@ -38,11 +38,14 @@ class RenderMemory:
     fragments: Fragments = field(default_factory=Fragments)  # pieces of the data exports and feeds
     compiled: CompiledTemplates = field(default_factory=CompiledTemplates)  # the theme's templates
     entities: dict[str, Entity] = field(default_factory=dict)  # see `same_entities`
+    # what the last render no longer needs, for the process to free when nothing waits on it
+    dropped: list = field(default_factory=list)
 
     def commit(self, published_key: str | None, files: set[str], exported: set[str]) -> None:
         """The pending render is now the published site, built from `published_key`, which
         holds `files`, of which `exported` are the data exports and feeds."""
         if self.pending is not None:
+            self.dropped.append(self.prints)
             self.site_key, self.prints = self.pending
             self.pending = None
             self.published_key, self.files, self.exported = published_key, files, exported

@@ -163,6 +163,8 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
                        language=settings.language)
     every = build_pages(timeline, ix, settings, urls)
     fragments = memory.fragments if memory is not None else None
+    if memory is not None:
+        memory.dropped.clear()  # if the process did not free them after the last build
     if fragments is not None:
         fragments.begin()
     specs, kept = every, []
@@ -202,5 +204,7 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
                 after_exports()
 
     pages = _render_pages(env, specs, out, jobs, meanwhile) + kept
+    if memory is not None:  # the page list and indexes: freed later, see RenderMemory.dropped
+        memory.dropped.append((every, ix, env))
     return RenderResult(pages=len(pages) + 1, files=pages + others + exported, exported=exported,
                         write_exports=write_exports if exports_later else None)
