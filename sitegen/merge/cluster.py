@@ -8,7 +8,9 @@ the mention they respond to. Every decision is written to `explain`.
 A process that clusters the same corpus again after an edit (`sitegen serve`) passes the
 `ClusterTrace` of the last run: a mention that is unchanged, and that cannot reach any
 cluster the edit changed, takes the same decision as last time without comparing itself
-with anything, which gives the same clusters as clustering from scratch.
+with anything, which gives the same clusters as clustering from scratch. Mentions of one
+kind (the index base) only ever meet clusters of that kind, so the clusters of a kind the
+edit did not touch are taken as they ended, without going through their mentions.
 """
 
 from __future__ import annotations
@@ -118,6 +120,9 @@ class ClusterTrace:
     decisions: dict[str, tuple[Mention, str]] = field(default_factory=dict)
     reach: dict[str, tuple[tuple, set[tuple], set[int]]] = field(default_factory=dict)
     keys: dict[str, Keys] = field(default_factory=dict)  # mention id -> its keys
+    # index base -> its clusters as they ended, in order: mentions of one base only ever
+    # meet clusters of that base, so a base the edit did not touch ends as it did
+    final: dict[tuple, list[Cluster]] = field(default_factory=dict)
 
 
 def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, str, float]:
@@ -350,15 +355,41 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
     index = _Candidates(gazetteer, narrow=explain is None)
     if explain is not None:
         last = trace = None
-    replay = _Replay(last, index, {m.id: m for m in dated}) if last is not None else None
+    present = {m.id: m for m in dated}
+    replay = _Replay(last, index, present) if last is not None else None
     leader_of: dict[int, str] = {}  # id(cluster) -> its first mention's id
     known = last.keys if last is not None else {}
+    keyed: list[tuple[Mention, Evidence, Keys]] = []
     for mention in dated:
         ev = evidence_of(mention)
         keys = known.get(mention.id)
         if keys is None or keys.ev is not ev:
             start, end = window(mention.date)  # type: ignore[misc]  # dated: it has one
             keys = index.keys(ev, range(start.year * 12 + start.month - 1, end.year * 12 + end.month))
+        keyed.append((mention, ev, keys))
+    kept: list[Cluster] = []
+    if last is not None:
+        # a base with no new mention and none gone ends as it did: its clusters are kept
+        touched = {keys.base for mention, _, keys in keyed
+                   if (last.decisions.get(mention.id) or (None,))[0] is not mention}
+        touched |= {last.keys[i].base for i, (m, _) in last.decisions.items() if present.get(i) is not m}
+        for base, ended in last.final.items():
+            if base not in touched:
+                kept += ended
+                if trace is not None:
+                    trace.final[base] = ended
+        keyed = [item for item in keyed if item[2].base in touched]
+        for cluster in kept:
+            cluster.followers = []  # attached again below
+            leader = cluster.core[0].mention.id
+            for e in cluster.core:
+                home[e.mention.id] = cluster
+                if trace is not None:
+                    trace.keys[e.mention.id] = last.keys[e.mention.id]
+                    trace.decisions[e.mention.id] = last.decisions[e.mention.id]
+            if trace is not None:
+                trace.reach[leader] = last.reach[leader]
+    for mention, ev, keys in keyed:
         if trace is not None:
             trace.keys[mention.id] = keys
         prior = replay.prior(mention) if replay is not None else None
@@ -387,6 +418,11 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
         home[mention.id] = cluster
     if trace is not None:
         trace.reach.update((leader_of[id(c)], index.reach_of(c)) for c in clusters)
+        for c in clusters:
+            trace.final.setdefault(index.bases[id(c)], []).append(c)
+    if kept:  # in the order a run from scratch makes them: by their first mention
+        position = {m.id: i for i, m in enumerate(dated)}
+        clusters = sorted(kept + clusters, key=lambda c: position[c.core[0].mention.id])
     if dropped is not None:
         dropped.append(index)
     undated: list[Cluster] = []
