@@ -205,11 +205,7 @@ class PageServer:
         if isinstance(answer, str):
             self.close()
             raise ServeError(answer)
-        self.host, self.port = host, answer
-
-    @property
-    def generation(self) -> int:
-        return self._generation.value
+        self.port = answer
 
     def published(self) -> None:
         """New pages are out: pages open in a browser reload."""

@@ -17,7 +17,6 @@ class SiteIndex:
 
     articles: dict[str, Article]
     entities: dict[str, Entity]  # the timeline's, plus any an event names without defining
-    position: dict[str, int]  # event id -> index in timeline.events
     era_of: dict[str, Era | None]  # event id -> its era
     by_entity: dict[str, list[Event]]
     by_year: dict[int, list[Event]]
@@ -32,22 +31,21 @@ class SiteIndex:
     # id of a list `neighbours` was asked about -> (the list, each event's place in it)
     places_in: dict[int, tuple[list[Event], dict[str, int]]] = field(default_factory=dict)
 
-    named_by: dict[str, tuple[Event, tuple]] = field(default_factory=dict)  # see `entities_of`
+    named_by: dict[str, tuple[Entity | None, ...]] = field(default_factory=dict)  # see `entities_of`
 
     def entities_of(self, event: Event) -> tuple[Entity | None, ...]:
-        """The entities `event` names (places, people, organisations), as page records hold
-        them: worked out once per event, not once per page that lists it."""
+        """The entities `event` names, as page records hold them: worked out once per event
+        (event ids are unique in a timeline), not once per page that lists it."""
         known = self.named_by.get(event.id)
-        if known is None or known[0] is not event:
-            ids = (*event.places, *event.people, *event.organizations)
-            known = self.named_by[event.id] = (event, tuple(self.entities.get(i) for i in ids))
-        return known[1]
+        if known is None:
+            known = self.named_by[event.id] = tuple(self.entities.get(i) for i in entity_ids(event))
+        return known
 
     def neighbours(self, events: list[Event], event: Event) -> tuple[Event | None, Event | None]:
         """The events before and after `event` in `events` (a list holding it, which must
         not change afterwards: where each event is in it is kept)."""
         known = self.places_in.get(id(events))
-        if known is None or known[0] is not events:  # kept with the list, so its id stays its own
+        if known is None:  # the list is kept with its places, so its id stays its own
             known = self.places_in[id(events)] = (events, {e.id: i for i, e in enumerate(events)})
         at = known[1][event.id]
         return events[at - 1] if at > 0 else None, events[at + 1] if at + 1 < len(events) else None
@@ -86,7 +84,6 @@ def complete_entities(timeline: Timeline) -> dict[str, Entity]:
 def build_index(timeline: Timeline) -> SiteIndex:
     """Index `timeline` in one pass over its events."""
     articles = {a.id: a for a in timeline.articles}
-    position: dict[str, int] = {}
     era_of: dict[str, Era | None] = {}
     by_entity: dict[str, list[Event]] = {}
     by_year: dict[int, list[Event]] = {}
@@ -96,8 +93,7 @@ def build_index(timeline: Timeline) -> SiteIndex:
     by_article: dict[str, list[Event]] = {}
     event_of_timex: dict[tuple[str, int], str] = {}
     cooccurring: dict[str, Counter] = {}
-    for i, event in enumerate(timeline.events):
-        position[event.id] = i
+    for event in timeline.events:
         era = timeline.era_of(event)
         era_of[event.id] = era
         (by_era[era.id] if era else outside).append(event)
@@ -109,14 +105,12 @@ def build_index(timeline: Timeline) -> SiteIndex:
             by_entity.setdefault(entity_id, []).append(event)
             counter = cooccurring.setdefault(entity_id, Counter())
             counter.update(other for other in ids if other != entity_id)
-    offset = len(timeline.events)
-    for j, event in enumerate(timeline.undated):
-        position.setdefault(event.id, offset + j)
+    for event in timeline.undated:
         by_type.setdefault(event.type, []).append(event)
     for event in (*timeline.events, *timeline.undated):
         for article_id in event.articles:
             by_article.setdefault(article_id, []).append(event)
         for mention in event.mentions:
             event_of_timex.setdefault((mention.article_id, mention.timex.start), event.id)
-    return SiteIndex(articles, complete_entities(timeline), position, era_of, by_entity, by_year, by_era,
+    return SiteIndex(articles, complete_entities(timeline), era_of, by_entity, by_year, by_era,
                      outside, by_type, by_article, event_of_timex, cooccurring, dict(timeline.analyses))

@@ -181,17 +181,18 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
         _write(out, "404.html", not_found, others)
         _copy_static(folder, out, others)
 
-    def write_exports(out: SiteFiles) -> list[str]:
+    def write_exports(target: SiteFiles) -> list[str]:
         written: list[str] = []
-        _write(out, "events.json", exports.events_json_text(timeline, fragments), written)
-        _write(out, "events.schema.json", exports.schema_text(), written)
-        _write(out, "events.csv", datasets.events_csv(timeline, fragments), written)
-        _write(out, "timelinejs.json", datasets.timelinejs_text(timeline, settings.title, fragments), written)
-        _feeds(timeline, ix, settings, urls, out, written, fragments)
+        _write(target, "events.json", exports.events_json_text(timeline, fragments), written)
+        _write(target, "events.schema.json", exports.schema_text(), written)
+        _write(target, "events.csv", datasets.events_csv(timeline, fragments), written)
+        _write(target, "timelinejs.json", datasets.timelinejs_text(timeline, settings.title, fragments),
+               written)
+        _feeds(timeline, ix, settings, urls, target, written, fragments)
         if base:
             listed = [s.path for s in every if s.template != "redirect.html"]
-            _write(out, "sitemap.xml", feeds.sitemap(base, listed), written)
-        _write(out, "robots.txt", feeds.robots(base, bool(base)), written)
+            _write(target, "sitemap.xml", feeds.sitemap(base, listed), written)
+        _write(target, "robots.txt", feeds.robots(base, bool(base)), written)
         return written
 
     exported: list[str] = []
