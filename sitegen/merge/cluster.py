@@ -10,7 +10,10 @@ A process that clusters the same corpus again after an edit (`sitegen serve`) pa
 cluster the edit changed, takes the same decision as last time without comparing itself
 with anything, which gives the same clusters as clustering from scratch. Mentions of one
 kind (the index base) only ever meet clusters of that kind, so the clusters of a kind the
-edit did not touch are taken as they ended, without going through their mentions.
+edit did not touch are taken as they ended, without going through their mentions; and a
+cluster of a touched kind that nothing this run decided afresh reaches stays as it ended
+too ("dormant"): it is made again, as it was at that point, only when a mention deciding
+afresh could join it or one of its mentions goes elsewhere.
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ class Cluster:
     # positions in `core` of the first mention with each combination of compared facts
     distinct: dict[tuple, int] = field(default_factory=dict)
     by_article: dict[str, list[int]] = field(default_factory=dict)  # article id -> positions in `core`
+    # its mentions' identities and articles, in order, made when first asked (see `made_of`)
+    _made_of: tuple[tuple[int, ...], tuple[str, ...]] | None = None
 
     def __post_init__(self) -> None:
         core, self.core = self.core, []
@@ -58,6 +63,7 @@ class Cluster:
         """Add `ev` (whose `Facts`, when given, save making them again)."""
         at = len(self.core)
         self.core.append(ev)
+        self._made_of = None
         self.places |= ev.places
         self.actors |= ev.actors
         self.specific |= ev.specific
@@ -66,6 +72,15 @@ class Cluster:
         self.finest = min(self.finest, ev.mention.date.precision.rank)
         self.distinct.setdefault(facts if facts is not None else Facts(ev), at)
         self.by_article.setdefault(ev.mention.article_id, []).append(at)
+
+    def made_of(self) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """The identities of the mentions in `core` and their articles (without repeats), in
+        order: what the event built from this cluster depends on, besides the follow-ups. A
+        cluster kept between runs as it ended answers without going through its mentions."""
+        if self._made_of is None:
+            self._made_of = (tuple(id(e.mention) for e in self.core),
+                             tuple(dict.fromkeys(e.mention.article_id for e in self.core)))
+        return self._made_of
 
     @property
     def mentions(self) -> list[Mention]:
@@ -108,6 +123,7 @@ class Keys:
     wanted: frozenset[tuple]  # the marks of the clusters it may join
     marks: frozenset[tuple]  # what the cluster it joins is found by, besides months
     townless: frozenset[tuple]  # ... and besides those, while that cluster names no town
+    spots: tuple[tuple, ...]  # (base, mark) for each mark in `wanted`, see `_Candidates.reaches`
 
 
 @dataclass
@@ -123,6 +139,10 @@ class ClusterTrace:
     # index base -> its clusters as they ended, in order: mentions of one base only ever
     # meet clusters of that base, so a base the edit did not touch ends as it did
     final: dict[tuple, list[Cluster]] = field(default_factory=dict)
+    # every cluster where the candidate index found it when the run ended: (*base, month,
+    # *mark) -> first mention id -> cluster. The next run takes it over (and leaves None
+    # here), so a run that fails halfway leaves a trace the next one replays in full.
+    found: dict[tuple, dict[str, Cluster]] | None = None
 
 
 def _fits(ev: Evidence, cluster: Cluster, gazetteer: Gazetteer) -> tuple[bool, str, float]:
@@ -207,7 +227,8 @@ class _Candidates:
         """`ev`'s keys (see `Keys`)."""
         facts = Facts(ev)
         if not self.narrow:
-            return Keys(ev, facts, months, (ev.kind,), frozenset({()}), frozenset({()}), frozenset())
+            return Keys(ev, facts, months, (ev.kind,), frozenset({()}), frozenset({()}), frozenset(),
+                        (((ev.kind,), ()),))
         base = (ev.kind, ev.aggregate if ev.kind == "violence" else None)
         own = ev.places | ev.actors
         ancestors = self.gazetteer.ancestors
@@ -223,7 +244,8 @@ class _Candidates:
             marks.add(("town", y))
             marks.update(("inside", a) for a in ancestors(y))
         townless = frozenset(("townless", t) for t in own) - marks
-        return Keys(ev, facts, months, base, frozenset(wanted), frozenset(marks), townless)
+        return Keys(ev, facts, months, base, frozenset(wanted), frozenset(marks), townless,
+                    tuple((base, mark) for mark in wanted))
 
     def reach_of(self, cluster: Cluster) -> tuple[tuple, set[tuple], set[int]]:
         """Where `cluster` can be found: its base, marks and months."""
@@ -234,10 +256,10 @@ class _Candidates:
         """Whether `find(keys)` would look at any of `spots`, (base, mark) -> months."""
         if not spots:
             return False
-        base, months = keys.base, keys.months
-        for mark in keys.wanted:
-            found = spots.get((base, mark))
-            if found and any(m in found for m in months):
+        months = keys.months
+        for spot in keys.spots:
+            found = spots.get(spot)
+            if found and not found.isdisjoint(months):
                 return True
         return False
 
@@ -297,7 +319,13 @@ class _Replay:
     point of the last run: a mention of the last run is gone from it, or a mention decided
     afresh joined it or left it. A mention whose evidence is unchanged and whose candidate
     keys meet no key a dirty cluster had (last run, or this one so far) sees the very
-    clusters it saw last time, in the same states, so it decides as it did then."""
+    clusters it saw last time, in the same states, so it decides as it did then.
+
+    A cluster of the last run that is not dirty is dormant while nothing needs to see it:
+    its mentions join it as last time without being added to anything, and the last run's
+    object stands for it at the end. It is woken (made again from its mentions so far, and
+    put in the candidate index) when a mention deciding afresh may find it, or when it
+    becomes dirty."""
 
     def __init__(self, last: ClusterTrace, index: _Candidates, present: dict[str, Mention]):
         self.last = last
@@ -305,18 +333,66 @@ class _Replay:
         self.dirty: set[str] = set()
         self.spots: dict[tuple, set[int]] = {}  # (base, mark) -> months a dirty cluster reaches
         self.clusters: dict[str, Cluster] = {}  # first mention id -> cluster, this run
+        self.dormant: dict[str, Cluster] = {}  # first mention id -> the last run's cluster
+        self.found: dict[tuple, dict[str, Cluster]] = {}  # where the last run's clusters ended up
+        self.place: dict[str, int] = {}  # mention id -> its place in this run's order
+        self.keyed: list[tuple[Mention, Evidence, Keys]] = []  # this run's mentions, in order
+        self.at = 0  # the place of the mention being decided
+        self.made: list[Cluster] = []  # clusters woken, for the run's list
+        self.leader_of: dict[int, str] = {}  # id(cluster) -> its first mention's id
+        self.gone: list[str] = []  # mentions of the last run that are not in this one, or changed
         for mention_id, (mention, leader) in last.decisions.items():
             if present.get(mention_id) is not mention:
+                self.gone.append(mention_id)
                 self.spoil(leader)
 
-    def prior(self, mention: Mention) -> str | None:
-        """The cluster `mention` joined last time, if it is the same mention."""
-        known = self.last.decisions.get(mention.id)
-        return known[1] if known is not None and known[0] is mention else None
+    def doze(self, ended: list[Cluster], found: dict[tuple, dict[str, Cluster]],
+             keyed: list[tuple[Mention, Evidence, Keys]]) -> None:
+        """Let the clusters of the last run in `ended` that are not dirty lie dormant;
+        `found` is where the last run's candidate index found every cluster when it ended."""
+        self.found, self.keyed = found, keyed
+        self.place = {m.id: i for i, (m, _, _) in enumerate(keyed)}
+        for cluster in ended:
+            leader = cluster.core[0].mention.id
+            if leader not in self.dirty:
+                self.dormant[leader] = cluster
+
+    def wake(self, leader: str) -> None:
+        """Make the dormant cluster first joined by `leader` as it is at this point of the
+        run (nothing, if its first mention is not yet placed), and index it."""
+        ended = self.dormant.pop(leader, None)
+        if ended is None:
+            return
+        cluster: Cluster | None = None
+        for ev in ended.core:  # in the order the run places them
+            at = self.place[ev.mention.id]
+            if at >= self.at:
+                break
+            keys = self.keyed[at][2]
+            if cluster is None:
+                cluster = Cluster(order=at)
+                self.leader_of[id(cluster)] = leader
+                self.clusters[leader] = cluster
+                self.made.append(cluster)
+            cluster.add(ev, keys.facts)
+            self.index.add(keys, cluster)
+
+    def wake_near(self, keys: Keys) -> None:
+        """Wake the dormant clusters already begun that a mention with `keys` may find
+        (where they ended up is where they can be found at most)."""
+        if not self.dormant:
+            return
+        base, found, dormant, place = keys.base, self.found, self.dormant, self.place
+        for m in keys.months:
+            for mark in keys.wanted:
+                for leader, cluster in found.get((*base, m, *mark), {}).items():
+                    if dormant.get(leader) is cluster and place[leader] < self.at:
+                        self.wake(leader)
 
     def spoil(self, leader: str) -> None:
         if leader not in self.dirty:
             self.dirty.add(leader)
+            self.wake(leader)
             if leader in self.last.reach:
                 self._spread(*self.last.reach[leader])
             if leader in self.clusters:
@@ -330,6 +406,44 @@ class _Replay:
     def _spread(self, base: tuple, marks: set[tuple], months: set[int]) -> None:
         for mark in marks:
             self.spots.setdefault((base, mark), set()).update(months)
+
+    def retire(self, reach: dict[str, tuple], found: dict[tuple, dict[str, Cluster]] | None,
+               touched: set[tuple]) -> None:
+        """Take the last run's clusters of the touched bases that did not stay dormant out of
+        `reach` and `found` (where the next run looks them up); this run's come in after."""
+        for base in touched:
+            for cluster in self.last.final.get(base, ()):
+                leader = cluster.core[0].mention.id
+                if self.dormant.get(leader) is not cluster:
+                    reach.pop(leader, None)
+                    if found is not None:
+                        _index_out(found, leader, cluster, self.last.reach[leader])
+
+
+def _index_out(found: dict[tuple, dict[str, Cluster]], leader: str, cluster: Cluster,
+               reach: tuple[tuple, set[tuple], set[int]]) -> None:
+    base, marks, months = reach
+    for m in months:
+        for mark in marks:
+            key = (*base, m, *mark)
+            entries = found.get(key)
+            if entries is not None and entries.get(leader) is cluster:
+                del entries[leader]
+                if not entries:
+                    del found[key]
+
+
+def _index_in(found: dict[tuple, dict[str, Cluster]], leader: str, cluster: Cluster,
+              reach: tuple[tuple, set[tuple], set[int]]) -> None:
+    base, marks, months = reach
+    for m in months:
+        for mark in marks:
+            found.setdefault((*base, m, *mark), {})[leader] = cluster
+
+
+def _placing(mention: Mention) -> tuple:
+    """Where a dated mention is placed among the others: finer dates first, then by date."""
+    return (mention.date.precision.rank, mention.date.start, mention.article_id, mention.id)
 
 
 def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: list[str] | None,
@@ -348,16 +462,16 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
     by_id = {m.id: m for m in mentions}
     leaders = [m for m in mentions if not (m.follows and m.follows in by_id)]
     followers = [m for m in mentions if m.follows and m.follows in by_id]
-    dated = sorted((m for m in leaders if m.date.resolved),
-                   key=lambda m: (m.date.precision.rank, m.date.start, m.article_id, m.id))
+    dated = sorted((m for m in leaders if m.date.resolved), key=_placing)
     clusters: list[Cluster] = []
-    home: dict[str, Cluster] = {}
     index = _Candidates(gazetteer, narrow=explain is None)
     if explain is not None:
         last = trace = None
+    if last is not None and trace is None:
+        trace = ClusterTrace()  # replaying needs its own record of what it decided
     present = {m.id: m for m in dated}
     replay = _Replay(last, index, present) if last is not None else None
-    leader_of: dict[int, str] = {}  # id(cluster) -> its first mention's id
+    leader_of = replay.leader_of if replay is not None else {}  # id(cluster) -> first mention's id
     known = last.keys if last is not None else {}
     keyed: list[tuple[Mention, Evidence, Keys]] = []
     for mention in dated:
@@ -368,38 +482,52 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
             keys = index.keys(ev, range(start.year * 12 + start.month - 1, end.year * 12 + end.month))
         keyed.append((mention, ev, keys))
     kept: list[Cluster] = []
-    if last is not None:
+    touched: set[tuple] = set()
+    found: dict[tuple, dict[str, Cluster]] | None = None
+    if last is not None and replay is not None and trace is not None:
+        # taken over: if this run fails halfway, the next one finds none and replays every base
+        found, last.found = last.found, None
+        # what this run decides as last time is already written down
+        trace.decisions, trace.keys, trace.reach = dict(last.decisions), dict(last.keys), dict(last.reach)
+        for mention_id in replay.gone:
+            del trace.decisions[mention_id], trace.keys[mention_id]
         # a base with no new mention and none gone ends as it did: its clusters are kept
         touched = {keys.base for mention, _, keys in keyed
                    if (last.decisions.get(mention.id) or (None,))[0] is not mention}
-        touched |= {last.keys[i].base for i, (m, _) in last.decisions.items() if present.get(i) is not m}
+        touched |= {last.keys[i].base for i in replay.gone}
+        if found is None:
+            touched |= last.final.keys() | {keys.base for _, _, keys in keyed}
         for base, ended in last.final.items():
             if base not in touched:
                 kept += ended
-                if trace is not None:
-                    trace.final[base] = ended
+                trace.final[base] = ended
         keyed = [item for item in keyed if item[2].base in touched]
-        for cluster in kept:
-            cluster.followers = []  # attached again below
-            leader = cluster.core[0].mention.id
-            for e in cluster.core:
-                home[e.mention.id] = cluster
-                if trace is not None:
-                    trace.keys[e.mention.id] = last.keys[e.mention.id]
-                    trace.decisions[e.mention.id] = last.decisions[e.mention.id]
-            if trace is not None:
-                trace.reach[leader] = last.reach[leader]
-    for mention, ev, keys in keyed:
-        if trace is not None:
-            trace.keys[mention.id] = keys
-        prior = replay.prior(mention) if replay is not None else None
-        if replay is not None and prior is not None and not index.reaches(keys, replay.spots) \
-                and (prior == mention.id or prior in replay.clusters):
-            joined = None if prior == mention.id else replay.clusters[prior]  # as last time
+        if found is not None:
+            replay.doze([c for base in touched for c in last.final.get(base, ())], found, keyed)
+    dormant = replay.dormant if replay is not None else {}
+    home: dict[str, Cluster] = {}  # mention id -> its cluster, when no trace records it
+    before = last.decisions if last is not None else {}
+    spots = replay.spots if replay is not None else {}
+    for at, (mention, ev, keys) in enumerate(keyed):
+        prior = None
+        if replay is not None:
+            replay.at = at
+            decided = before.get(mention.id)
+            prior = decided[1] if decided is not None and decided[0] is mention else None  # same mention
+            again = prior is not None and not (spots and index.reaches(keys, spots))
+            if again and prior in dormant:
+                continue  # it joins, as last time, a cluster still as it was then
+            if again and (prior == mention.id or prior in replay.clusters):
+                joined = None if prior == mention.id else replay.clusters[prior]  # as last time
+            else:
+                if prior is not None:
+                    replay.wake(prior)  # it may go elsewhere now
+                replay.wake_near(keys)
+                joined = _best(ev, index.find(keys), gazetteer, explain)
         else:
             joined = _best(ev, index.find(keys), gazetteer, explain)
         if joined is None:
-            cluster = Cluster([ev], order=len(clusters))
+            cluster = Cluster([ev], order=at)
             clusters.append(cluster)
         else:
             cluster = joined
@@ -414,15 +542,41 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
                     replay.spoil(prior)
             replay.grown(leader)
         if trace is not None:
+            trace.keys[mention.id] = keys
             trace.decisions[mention.id] = (mention, leader)
-        home[mention.id] = cluster
+        else:
+            home[mention.id] = cluster
+    made = clusters + (replay.made if replay is not None else [])
+    for cluster in dormant.values():
+        cluster.followers = []  # attached again below
+    for cluster in kept:
+        cluster.followers = []
+    if replay is not None:  # in the order a run from scratch makes them: by their first mention
+        clusters = sorted([*made, *dormant.values(), *kept], key=lambda c: _placing(c.core[0].mention))
     if trace is not None:
-        trace.reach.update((leader_of[id(c)], index.reach_of(c)) for c in clusters)
-        for c in clusters:
-            trace.final.setdefault(index.bases[id(c)], []).append(c)
-    if kept:  # in the order a run from scratch makes them: by their first mention
-        position = {m.id: i for i, m in enumerate(dated)}
-        clusters = sorted(kept + clusters, key=lambda c: position[c.core[0].mention.id])
+        if replay is not None:
+            replay.retire(trace.reach, found, touched)
+        trace.reach.update((leader_of[id(c)], index.reach_of(c)) for c in made)
+        for cluster in clusters:
+            base = trace.reach[cluster.core[0].mention.id][0]
+            if base in touched or replay is None:
+                trace.final.setdefault(base, []).append(cluster)
+        if found is None:  # every cluster of this run is in its own index
+            found = {key: {leader_of[id(c)]: c for c in entries} for key, entries in index.index.items()}
+        else:
+            for cluster in made:
+                _index_in(found, leader_of[id(cluster)], cluster, trace.reach[leader_of[id(cluster)]])
+        trace.found = found
+        by_leader = {c.core[0].mention.id: c for c in clusters}
+        decisions = trace.decisions
+
+        def home_of(mention_id: str) -> Cluster | None:
+            known = home.get(mention_id)
+            if known is None and mention_id in decisions:
+                return by_leader[decisions[mention_id][1]]
+            return known
+    else:
+        home_of = home.get
     if dropped is not None:
         dropped.append(index)
     undated: list[Cluster] = []
@@ -439,11 +593,12 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
         while target.follows and target.follows in by_id and target.id not in seen:
             seen.add(target.id)
             target = by_id[target.follows]
-        cluster = home.get(target.id)
-        if cluster is None:
+        found_home = home_of(target.id)
+        if found_home is None:
             cluster = Cluster([evidence_of(mention)])
             (clusters if mention.date.resolved else undated).append(cluster)
         else:
+            cluster = found_home
             cluster.followers.append(mention)
             if explain is not None:
                 explain.append(f"attached {mention.id} ({mention.type}, {mention.date.value}) to "

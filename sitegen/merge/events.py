@@ -40,8 +40,10 @@ def _memo_key(cluster: Cluster, group_of: dict[str, int]) -> tuple:
     between merges while their articles are unchanged) and which of its articles are
     reprints of one another."""
     labels: dict[int, int] = {}
-    articles = dict.fromkeys(m.article_id for m in cluster.mentions)
-    return (tuple(id(e.mention) for e in cluster.core), tuple(id(m) for m in cluster.followers),
+    core, articles = cluster.made_of()
+    if cluster.followers:
+        articles = tuple(dict.fromkeys((*articles, *(m.article_id for m in cluster.followers))))
+    return (core, tuple(id(m) for m in cluster.followers),
             tuple(labels.setdefault(group_of.get(a, hash(a)), len(labels)) for a in articles))
 
 

@@ -63,6 +63,9 @@ def test_merging_again_from_memory_finds_what_a_fresh_merge_finds(corpus, monkey
     calls = []
     fits = clustering._fits
     monkeypatch.setattr(clustering, "_fits", lambda *a: calls.append(1) or fits(*a))
+    added = []  # mentions put into a cluster object (not left in one kept as it was)
+    add = clustering.Cluster.add
+    monkeypatch.setattr(clustering.Cluster, "add", lambda self, *a: added.append(1) or add(self, *a))
     memory = MergeMemory()
     current = dict(zip((a.id for a in articles), zip(articles, analyses, strict=True), strict=True))
     merge(analyses, articles, gazetteer, explain=False, memory=memory)
@@ -80,14 +83,58 @@ def test_merging_again_from_memory_finds_what_a_fresh_merge_finds(corpus, monkey
         arts = [a for a, _ in current.values()]
         found = [x for _, x in current.values()]
         calls.clear()
+        added.clear()
         again = merge(found, arts, gazetteer, explain=False, memory=memory)
-        replayed = len(calls)
+        replayed, placed = len(calls), len(added)
         calls.clear()
+        added.clear()
         fresh = merge(found, arts, gazetteer, explain=False)
         assert again.events == fresh.events, (edit, article_id)
         assert again.undated == fresh.undated
         assert [e.mentions for e in again.events] == [e.mentions for e in fresh.events]
         assert replayed < len(calls) / 3, (edit, article_id, replayed, len(calls))
+        # most clusters are kept as they ended, without adding their mentions to them again
+        assert placed < len(added) / 3, (edit, article_id, placed, len(added))
+        # where the next edit looks clusters up is where a first merge would put them
+        first = MergeMemory()
+        merge(found, arts, gazetteer, explain=False, memory=first)
+        assert _where(memory) == _where(first), (edit, article_id)
+
+
+def _where(memory) -> dict:
+    return {key: sorted(entries) for key, entries in memory.clusters.found.items()}
+
+
+def test_a_merge_interrupted_halfway_leaves_memory_the_next_merge_can_use(corpus, monkeypatch):
+    # A replay takes over the last run's candidate index; if it fails halfway (an error, a
+    # Ctrl+C in serve), the next merge must still find what a merge from scratch finds.
+    from dataclasses import replace
+
+    from sitegen.merge import MergeMemory
+    from sitegen.merge import cluster as clustering
+
+    articles, analyses, gazetteer = corpus
+    memory = MergeMemory()
+    merge(analyses, articles, gazetteer, explain=False, memory=memory)
+    edited = replace(articles[30], text=articles[30].text + "\n\n" + RECALLS[0])
+    arts = [edited if a.id == edited.id else a for a in articles]
+    found = [analyze(a, gazetteer) if a is edited else x for a, x in zip(arts, analyses, strict=True)]
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    fits = clustering._fits
+    monkeypatch.setattr(clustering, "_fits", broken)
+    with pytest.raises(KeyboardInterrupt):
+        merge(found, arts, gazetteer, explain=False, memory=memory)
+    monkeypatch.setattr(clustering, "_fits", fits)
+    again = merge(found, arts, gazetteer, explain=False, memory=memory)
+    fresh = merge(found, arts, gazetteer, explain=False)
+    assert [e.mentions for e in again.events] == [e.mentions for e in fresh.events]
+    assert again.events == fresh.events
+    # and the merge after that replays from a complete record again
+    back = merge(analyses, articles, gazetteer, explain=False, memory=memory)
+    assert back.events == merge(analyses, articles, gazetteer, explain=False).events
 
 
 def test_reprint_groups_kept_between_edits_equal_groups_found_afresh(corpus):
