@@ -33,16 +33,34 @@ class PageSpec:
     several worker processes that work is shared out too instead of done up front. `deps`
     gives what the page reads besides `context` (the lazy part's inputs, the entities the
     template looks up in the indexes): with the context, it decides whether a page must be
-    rendered again (see `sitegen.render.incremental`)."""
+    rendered again (see `sitegen.render.incremental`). `same`, given what `deps` gave in the
+    last render, says cheaply whether it would give that again, so that it need not run."""
 
     path: str
     template: str
     context: dict
     lazy: Callable[[], dict] | None = None
     deps: Callable[[], tuple] | None = None
+    same: Callable[[tuple], bool] | None = None
 
     def full_context(self) -> dict:
         return self.context if self.lazy is None else {**self.context, **self.lazy()}
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What differs from the model the last render read (see
+    `sitegen.render.incremental.changes_since`), for pages to tell whether what they read
+    can have changed: entities and articles (or their analyses) that are other objects now,
+    articles that a changed, added or removed event cites, events with other neighbours in
+    the chronology, and events with other neighbours among the events of one of their
+    entities."""
+
+    entities: set[str]
+    articles: set[str]
+    cited: set[str]
+    neighbours: set[str]
+    threads: set[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +102,10 @@ def group_events(events: list[Event], ix: SiteIndex) -> list[EraGroup]:
 
 
 def _spec(path: str, template: str, title: str, lazy: Callable[[], dict] | None = None,
-          deps: Callable[[], tuple] | None = None, **context) -> PageSpec:
+          deps: Callable[[], tuple] | None = None, same: Callable[[tuple], bool] | None = None,
+          **context) -> PageSpec:
     return PageSpec(path, template, {"path": path, "root": root_of(path), "page_title": title, **context},
-                    lazy, deps)
+                    lazy, deps, same)
 
 
 def _listed(events: list[Event], ix: SiteIndex) -> tuple:
@@ -202,10 +221,11 @@ def dataset_jsonld(tl: Timeline, settings: RenderSettings) -> dict:
 
 
 def _event_page(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
-                chronology: list[Event], dated: bool = True) -> PageSpec:
+                chronology: list[Event], dated: bool = True, changes: Changes | None = None) -> PageSpec:
     return _spec(urls.event(event.id), "event.html", event.title, og_type="article",
                  lazy=partial(_event_context, event, tl, ix, settings, urls, chronology, dated),
-                 deps=partial(_event_deps, event, ix, chronology, dated))
+                 deps=partial(_event_deps, event, ix, chronology, dated),
+                 same=partial(_event_same, event, changes) if changes is not None else None)
 
 
 def _event_deps(event: Event, ix: SiteIndex, chronology: list[Event], dated: bool) -> tuple:
@@ -216,12 +236,29 @@ def _event_deps(event: Event, ix: SiteIndex, chronology: list[Event], dated: boo
     threads = tuple(tuple(e.id if e else None for e in ix.neighbours(ix.by_entity[i], event))
                     if dated and len(ix.by_entity.get(i, ())) > 1 else None for i in ids)
     before, after = ix.neighbours(chronology, event) if dated else (None, None)
-    claimants = {f.claimed_by or m.claimed_by for m, f in event.figures}
-    claimants |= {m.claimed_by for m in event.mentions}
+    claimants = _claimants(event)
     return (event, ix.era_of.get(event.id), link_to(before), link_to(after), threads,
             ix.entities_of(event),
             tuple(ix.entities.get(c or "") for c in sorted(claimants, key=str)),
             tuple((ix.articles.get(a), ix.analyses.get(a)) for a in event.articles))
+
+
+def _claimants(event: Event) -> set[str | None]:
+    claimants = {f.claimed_by or m.claimed_by for m, f in event.figures}
+    return claimants | {m.claimed_by for m in event.mentions}
+
+
+def _event_same(event: Event, changes: Changes, last: tuple) -> bool:
+    """Whether `_event_deps` would give `last` again: the very same event, with the same
+    neighbours in the chronology and in each of its entities' events, naming entities and
+    citing articles that did not change (its era follows from its date and the eras, which
+    `changes` vouches for)."""
+    if last[0] is not event or event.id in changes.neighbours or event.id in changes.threads:
+        return False
+    if changes.articles and not changes.articles.isdisjoint(event.articles):
+        return False
+    return not changes.entities or changes.entities.isdisjoint(
+        {*event.places, *event.people, *event.organizations, *_claimants(event)})
 
 
 def _event_counts(articles: list[Article], ix: SiteIndex) -> tuple:
@@ -237,6 +274,16 @@ def _source_deps(article: Article, ix: SiteIndex) -> tuple:
         return (article, None)
     return (article, analysis, tuple(ix.event_of_timex.get((article.id, t.start)) for t in analysis.timexes),
             tuple(ix.entities.get(r.entity_id) for r in analysis.entities))
+
+
+def _source_same(article: Article, ix: SiteIndex, changes: Changes, last: tuple) -> bool:
+    """Whether `_source_deps` would give `last` again: the very same article and analysis,
+    cited by no event that changed, naming no entity that changed."""
+    if last[0] is not article or article.id in changes.articles or article.id in changes.cited:
+        return False
+    analysis = ix.analyses.get(article.id)
+    return (analysis is None or not changes.entities
+            or changes.entities.isdisjoint({r.entity_id for r in analysis.entities}))
 
 
 def _event_context(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
@@ -309,12 +356,15 @@ def paged(path: str, template: str, title: str, events: list[Event], ix: SiteInd
     return specs
 
 
-def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls) -> list[PageSpec]:
-    """Every page of the site, in a stable order; refuses two pages on one path."""
+def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Urls,
+                changes: Changes | None = None) -> list[PageSpec]:
+    """Every page of the site, in a stable order; refuses two pages on one path. With
+    `changes` (what differs from the model the last render read), pages can tell cheaply
+    whether what they read is what they read then."""
     specs = _chronology_pages(tl, ix, settings, urls)
     chronology = list(tl.events)
-    specs += [_event_page(e, tl, ix, settings, urls, chronology) for e in tl.events]
-    specs += [_event_page(e, tl, ix, settings, urls, [], dated=False) for e in tl.undated]
+    specs += [_event_page(e, tl, ix, settings, urls, chronology, changes=changes) for e in tl.events]
+    specs += [_event_page(e, tl, ix, settings, urls, [], dated=False, changes=changes) for e in tl.undated]
     specs.append(_spec("undated/", "undated.html", "Undated events", events=list(tl.undated),
                        deps=lambda: tuple(ix.articles.get(a) for e in tl.undated for a in e.articles)))
     for article in tl.articles:
@@ -323,7 +373,8 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
         specs.append(_spec(urls.source(article.id), "source.html", article.title, article=article,
                            events=[link_to(e) for e in supported], alone=alone, og_type="article",
                            lazy=partial(_source_context, article, ix, urls),
-                           deps=partial(_source_deps, article, ix)))
+                           deps=partial(_source_deps, article, ix),
+                           same=partial(_source_same, article, ix, changes) if changes is not None else None))
     ordered = sorted(tl.articles, key=lambda a: (a.published is None, a.published, a.id))
     size = max(1, settings.per_page)
     chunks = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]

@@ -18,7 +18,15 @@ from sitegen.output import SiteFiles
 from sitegen.render import datasets, exports, feeds
 from sitegen.render.environment import make_environment, theme_dir
 from sitegen.render.fragments import Fragments, piece
-from sitegen.render.incremental import RenderMemory, fingerprint, same_entities, site_key
+from sitegen.render.incremental import (
+    Basis,
+    RenderMemory,
+    basis_of,
+    changes_since,
+    fingerprint,
+    same_entities,
+    site_key,
+)
 from sitegen.render.indexes import SiteIndex, build_index
 from sitegen.render.pages import PageSpec, build_pages
 from sitegen.render.settings import RenderResult, RenderSettings
@@ -114,12 +122,14 @@ def _feeds(timeline: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Ur
 
 
 def _unchanged_pages(specs: list[PageSpec], key: str, memory: RenderMemory, previous: Path | None,
-                     out: SiteFiles) -> tuple[list[PageSpec], list[str]]:
+                     out: SiteFiles, basis: Basis) -> tuple[list[PageSpec], list[str]]:
     """The pages to render, and those kept from the previous site: a page whose fingerprint
     equals the one recorded when that site was rendered is linked from it (see
-    `sitegen.render.incremental`). Records this render's fingerprints as pending."""
-    prints = {spec.path: fingerprint(spec) for spec in specs}
-    memory.pending = (key, prints)
+    `sitegen.render.incremental`). Records this render's fingerprints, and what it read
+    from the model (`basis`), as pending."""
+    last = memory.prints
+    prints = {spec.path: fingerprint(spec, last.get(spec.path)) for spec in specs}
+    memory.pending = (key, prints, basis)
     if previous is None or memory.site_key != key:
         return specs, []
     render, kept = [], []
@@ -161,7 +171,9 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
     base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
     env.globals.update(tl=timeline, ix=ix, site=settings, site_title=settings.title, base=base,
                        language=settings.language)
-    every = build_pages(timeline, ix, settings, urls)
+    basis = basis_of(timeline, ix) if memory is not None else None
+    changes = changes_since(memory.basis, basis) if memory is not None and basis is not None else None
+    every = build_pages(timeline, ix, settings, urls, changes)
     fragments = memory.fragments if memory is not None else None
     if memory is not None:
         memory.dropped.clear()  # if the process did not free them after the last build
@@ -169,7 +181,7 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
         fragments.begin()
     specs, kept = every, []
     if memory is not None:
-        specs, kept = _unchanged_pages(every, site_key(settings, folder), memory, previous, out)
+        specs, kept = _unchanged_pages(every, site_key(settings, folder), memory, previous, out, basis)
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     others: list[str] = []
 
