@@ -46,6 +46,8 @@ class MergeMemory:
     evidence: dict[int, tuple[Mention, Evidence]] = field(default_factory=dict)
     events: dict[tuple, tuple] = field(default_factory=dict)
     clusters: ClusterTrace | None = None
+    # each analysis's references to names the gazetteer lacks, by the analysis's identity
+    unknown: dict[int, tuple[Analysis, list]] = field(default_factory=dict)
     # what the last merge no longer needs, for the process to free when nothing waits on it
     # (freeing the tables of 10,000 articles takes a few tenths of a second)
     dropped: list = field(default_factory=list)
@@ -55,6 +57,7 @@ class MergeMemory:
         self.dropped.clear()  # if the process did not free them after the last build
         if context != self.context:
             self.context, self.evidence, self.events, self.clusters = context, {}, {}, None
+            self.unknown = {}
         return {}, {}
 
     def evidence_of(self, fresh: dict, gazetteer: Gazetteer) -> Callable[[Mention], Evidence]:
@@ -94,7 +97,7 @@ def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazettee
     if memory is not None and built is not None:
         memory.dropped += [memory.evidence, memory.events, memory.clusters, dated, undated]
         memory.evidence, memory.events, memory.clusters = seen, built, trace
-    people = _found_people(analyses, gazetteer)
+    people = _found_people(analyses, gazetteer, memory)
     if not corrections:
         return MergeResult(events, loose, reasons or [], people)
     applied = apply_corrections(events, loose, corrections, articles, gazetteer)
@@ -102,15 +105,21 @@ def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazettee
                        applied.hidden, applied.problems)
 
 
-def _found_people(analyses: list[Analysis], gazetteer: Gazetteer) -> dict[str, Entity]:
-    """People named in the articles but not in the gazetteer, under their fullest name."""
+def _found_people(analyses: list[Analysis], gazetteer: Gazetteer,
+                  memory: MergeMemory | None = None) -> dict[str, Entity]:
+    """People named in the articles but not in the gazetteer, under their fullest name.
+    `memory` keeps which references of each analysis those are (a few among thousands)."""
     from sitegen.model.entity import EntityKind
 
+    kept = memory.unknown if memory is not None else {}
+    unknown: dict[int, tuple[Analysis, list]] = {}
     people: dict[str, Entity] = {}
     for analysis in analyses:
-        for ref in analysis.entities:
-            if ref.entity_id in gazetteer.entities:
-                continue
+        known_refs = kept.get(id(analysis))
+        if known_refs is None or known_refs[0] is not analysis:
+            known_refs = (analysis, [r for r in analysis.entities if r.entity_id not in gazetteer.entities])
+        unknown[id(analysis)] = known_refs
+        for ref in known_refs[1]:
             known = people.get(ref.entity_id)
             if known is None or len(ref.text) > len(known.name):
                 aliases = known.aliases if known else ()
@@ -119,4 +128,6 @@ def _found_people(analyses: list[Analysis], gazetteer: Gazetteer) -> dict[str, E
             elif ref.text not in known.aliases and ref.text != known.name:
                 people[ref.entity_id] = Entity(known.id, known.kind, known.name, known.aliases + (ref.text,),
                                                description=known.description)
+    if memory is not None:
+        memory.unknown = unknown
     return dict(sorted(people.items()))

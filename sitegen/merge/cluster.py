@@ -474,15 +474,16 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
     leader_of = replay.leader_of if replay is not None else {}  # id(cluster) -> first mention's id
     known = last.keys if last is not None else {}
     keyed: list[tuple[Mention, Evidence, Keys]] = []
+    touched: set[tuple] = set()  # the bases of mentions the last run did not place
     for mention in dated:
         ev = evidence_of(mention)
         keys = known.get(mention.id)
-        if keys is None or keys.ev is not ev:
+        if keys is None or keys.ev is not ev:  # a mention's evidence is its own: a new mention
             start, end = window(mention.date)  # type: ignore[misc]  # dated: it has one
             keys = index.keys(ev, range(start.year * 12 + start.month - 1, end.year * 12 + end.month))
+            touched.add(keys.base)
         keyed.append((mention, ev, keys))
     kept: list[Cluster] = []
-    touched: set[tuple] = set()
     found: dict[tuple, dict[str, Cluster]] | None = None
     if last is not None and replay is not None and trace is not None:
         # taken over: if this run fails halfway, the next one finds none and replays every base
@@ -492,8 +493,6 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
         for mention_id in replay.gone:
             del trace.decisions[mention_id], trace.keys[mention_id]
         # a base with no new mention and none gone ends as it did: its clusters are kept
-        touched = {keys.base for mention, _, keys in keyed
-                   if (last.decisions.get(mention.id) or (None,))[0] is not mention}
         touched |= {last.keys[i].base for i in replay.gone}
         if found is None:
             touched |= last.final.keys() | {keys.base for _, _, keys in keyed}

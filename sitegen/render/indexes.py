@@ -32,6 +32,7 @@ class SiteIndex:
     places_in: dict[int, tuple[list[Event], dict[str, int]]] = field(default_factory=dict)
 
     named_by: dict[str, tuple[Entity | None, ...]] = field(default_factory=dict)  # see `entities_of`
+    band: dict[str, tuple[Era | None, int | None]] = field(default_factory=dict)  # event id -> era, year
 
     def entities_of(self, event: Event) -> tuple[Entity | None, ...]:
         """The entities `event` names, as page records hold them: worked out once per event
@@ -93,18 +94,26 @@ def build_index(timeline: Timeline) -> SiteIndex:
     by_article: dict[str, list[Event]] = {}
     event_of_timex: dict[tuple[str, int], str] = {}
     cooccurring: dict[str, Counter] = {}
+    band: dict[str, tuple[Era | None, int | None]] = {}
     for event in timeline.events:
         era = timeline.era_of(event)
         era_of[event.id] = era
         (by_era[era.id] if era else outside).append(event)
-        if event.date.start is not None:
-            by_year.setdefault(event.date.start.year, []).append(event)
+        year = event.date.start.year if event.date.start is not None else None
+        band[event.id] = (era, year)
+        if year is not None:
+            by_year.setdefault(year, []).append(event)
         by_type.setdefault(event.type, []).append(event)
         ids = entity_ids(event)
         for entity_id in ids:
-            by_entity.setdefault(entity_id, []).append(event)
-            counter = cooccurring.setdefault(entity_id, Counter())
-            counter.update(other for other in ids if other != entity_id)
+            listed = by_entity.get(entity_id)
+            if listed is None:
+                by_entity[entity_id], cooccurring[entity_id] = [event], Counter(ids)
+            else:
+                listed.append(event)
+                cooccurring[entity_id].update(ids)  # itself too: taken out below
+    for entity_id, counter in cooccurring.items():
+        del counter[entity_id]  # ids have no repeats: the others keep the order they came in
     for event in timeline.undated:
         by_type.setdefault(event.type, []).append(event)
     for event in (*timeline.events, *timeline.undated):
@@ -113,4 +122,5 @@ def build_index(timeline: Timeline) -> SiteIndex:
         for mention in event.mentions:
             event_of_timex.setdefault((mention.article_id, mention.timex.start), event.id)
     return SiteIndex(articles, complete_entities(timeline), era_of, by_entity, by_year, by_era,
-                     outside, by_type, by_article, event_of_timex, cooccurring, dict(timeline.analyses))
+                     outside, by_type, by_article, event_of_timex, cooccurring, dict(timeline.analyses),
+                     band=band)

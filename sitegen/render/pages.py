@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from itertools import groupby
 from pathlib import Path
 
 from sitegen.errors import SitegenError
@@ -93,11 +92,18 @@ class EraGroup:
 
 def group_events(events: list[Event], ix: SiteIndex) -> list[EraGroup]:
     """Chronological events grouped by era band, then by year, keeping their order."""
-    groups = []
-    for era, run in groupby(events, key=lambda e: ix.era_of.get(e.id)):
-        years = [YearGroup(year, list(items))
-                 for year, items in groupby(run, key=lambda e: e.date.start.year if e.date.start else None)]
-        groups.append(EraGroup(era, years))
+    groups: list[EraGroup] = []
+    band, outside = ix.band, (None, None)
+    years: list[YearGroup] = []
+    for event in events:
+        era, year = band.get(event.id, outside)
+        if not groups or era != groups[-1].era:
+            years = [YearGroup(year, [event])]
+            groups.append(EraGroup(era, years))
+        elif year != years[-1].year:
+            years.append(YearGroup(year, [event]))
+        else:
+            years[-1].events.append(event)
     return groups
 
 

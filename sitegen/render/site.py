@@ -133,10 +133,12 @@ def _unchanged_pages(specs: list[PageSpec], key: str, memory: RenderMemory, prev
     if previous is None or memory.site_key != key:
         return specs, []
     render, kept = [], []
+    published = memory.files
     for spec in specs:
-        rel = file_of(spec.path)
-        old = memory.prints.get(spec.path)
-        if old is not None and old == prints[spec.path] and rel in memory.files:
+        path = spec.path
+        rel = file_of(path)
+        old = last.get(path)
+        if old is not None and old == prints[path] and rel in published:
             out.keep(rel)
             kept.append(rel)
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 from sitegen.model import EntityKind
@@ -24,6 +25,7 @@ KIND_DIRS = {EntityKind.PERSON: "people", EntityKind.PLACE: "places",
 _MAX_SEGMENT = 120  # bytes; well under the 255 most file systems allow
 
 
+@lru_cache(maxsize=1 << 16)  # every page's address is made again on every render of a site
 def segment(value: str) -> str:
     """A path segment for an id: word characters, dots and hyphens only, never empty."""
     cleaned = _UNSAFE.sub("-", str(value)).strip("-.")
