@@ -21,7 +21,7 @@ from sitegen.pipeline import BuildMemory, PipelineResult, default_jobs, run_pipe
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
 from sitegen.render.incremental import RenderMemory
-from sitegen.search import BUNDLE_DIR, SearchJob, start_search
+from sitegen.search import BUNDLE_DIR, Interrupted, SearchJob, start_search
 
 
 @dataclass
@@ -40,8 +40,8 @@ class BuildReport:
     unchanged: bool = False
     words_analyzed: int = 0  # words extracted in this build, not read from the cache
     # with `pages_first`: brings the published site's data exports and search index up to
-    # date (None: nothing to do)
-    follow_up: Callable[[], None] | None = None
+    # date (None: nothing to do); see `_follow_up` for its optional argument and result
+    follow_up: Callable[..., bool] | None = None
 
     def summary(self) -> str:
         if self.unchanged:
@@ -230,10 +230,18 @@ def build_site(
 
 
 def _follow_up(out_dir: Path, pages: RenderMemory, settings: RenderSettings,
-               write_exports: Callable[[SiteFiles], list[str]] | None) -> None:
+               write_exports: Callable[[SiteFiles], list[str]] | None,
+               interrupted: Callable[[], bool] | None = None) -> bool:
     """What a build with `pages_first` left to do on the published site `out_dir`: its data
     exports and feeds, then its search index (made from events.json). Until both are done
-    its marker says so, and a build of the same input does them again."""
+    its marker says so, and a build of the same input does them again. `interrupted` is
+    asked between the steps and while the index is made: when it says so (another edit came
+    in, whose build will do all this again), the rest is left undone. True when all is done."""
+    def stop() -> bool:
+        return interrupted is not None and interrupted()
+
+    if stop():
+        return False
     if write_exports is not None:
         with SiteUpdate(out_dir, pages.files) as site:
             assert site.path is not None
@@ -241,10 +249,16 @@ def _follow_up(out_dir: Path, pages: RenderMemory, settings: RenderSettings,
             files = (pages.files - pages.exported) | written
             site.publish(read_stamp(out_dir), files)
         pages.files, pages.exported = files, written
-    _index_published(out_dir, pages, settings)
+    if stop():
+        return False
+    try:
+        _index_published(out_dir, pages, settings, interrupted)
+    except Interrupted:
+        return False
     record = read_stamp(out_dir)
     record.pop("pending", None)
     _write_stamp(out_dir, record)
+    return True
 
 
 def _write_stamp(out_dir: Path, record: dict) -> None:
@@ -254,16 +268,18 @@ def _write_stamp(out_dir: Path, record: dict) -> None:
     os.replace(fresh, out_dir / MARKER)
 
 
-def _index_published(out_dir: Path, pages: RenderMemory, settings: RenderSettings) -> None:
+def _index_published(out_dir: Path, pages: RenderMemory, settings: RenderSettings,
+                     interrupted: Callable[[], bool] | None = None) -> None:
     """Bring the search index of the published site `out_dir` up to date with its events:
-    built beside it, then swapped in whole, so readers use the old index until then."""
+    built beside it, then swapped in whole, so readers use the old index until then (and
+    keep it if `interrupted` stops Pagefind: see `SearchJob.finish`)."""
     stamp = read_stamp(out_dir)
     scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.search-", dir=out_dir.parent))
     try:
         job = start_search(scratch, out_dir, stamp.get("search"), directory_urls=settings.directory_urls,
                            language=settings.language, staged=True)
         try:
-            digest = job.finish()
+            digest = job.finish(interrupted)
         except BaseException:
             job.cancel()
             raise

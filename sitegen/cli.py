@@ -65,10 +65,10 @@ def cmd_serve(args) -> int:
         _print_problems(report.problems)
         print(report.summary(), file=sys.stderr)
 
-        def after() -> None:  # run by serve once the browser has the new pages
+        def after(interrupted=None) -> None:  # run by serve once the browser has the new pages
             memory.release()
             if report.follow_up is not None:
-                report.follow_up()
+                report.follow_up(interrupted)
         return after
 
     def first() -> None:

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -212,6 +213,10 @@ def _index_digest(records: list[SearchRecord], language: str) -> str:
     return digest.hexdigest()
 
 
+class Interrupted(Exception):
+    """The search index was left unfinished because the caller asked for it to stop."""
+
+
 class SearchJob:
     """The search bundle of one site, under way: Pagefind runs as a separate process, so
     the build can go on (rendering pages) meanwhile. `finish()` waits for it and returns
@@ -222,11 +227,21 @@ class SearchJob:
         self.site_dir, self.digest, self.files = site_dir, digest, files
         self.process, self.scratch = process, scratch
 
-    def finish(self) -> str | None:
+    def finish(self, interrupted: Callable[[], bool] | None = None) -> str | None:
+        """Wait for the bundle; with `interrupted`, ask it now and then whether to stop, and
+        if so stop Pagefind and raise `Interrupted`."""
         if self.process is None:
             return self.digest
         try:
-            out, err = self.process.communicate()
+            while True:
+                try:  # reading as it waits, so Pagefind never blocks on a full pipe
+                    out, err = self.process.communicate(timeout=None if interrupted is None else 0.1)
+                    break
+                except subprocess.TimeoutExpired:
+                    if interrupted is not None and interrupted():
+                        self.process.kill()
+                        self.process.communicate()
+                        raise Interrupted from None
         finally:
             self._clean()
         if self.process.returncode != 0:

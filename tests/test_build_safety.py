@@ -513,3 +513,60 @@ def test_serve_is_told_once_the_pages_are_in_place_and_frees_old_tables_afterwar
         text = article.read_text(encoding="utf-8")
         article.write_text(text.replace(word, "Ninawa", 1), encoding="utf-8")
     assert sizes[0] == sizes[1] == sizes[2]  # the leftovers of one build only
+
+
+def test_a_follow_up_told_to_stop_leaves_its_work_to_the_next_build(tmp_path, content_copy, monkeypatch):
+    # serve stops the exports and the search index of a build when another edit comes in:
+    # the published site keeps its previous ones, says they are pending, and the next build
+    # brings them up to date
+    import tempfile
+    import time
+
+    import sitegen.search
+    from sitegen.output import read_stamp
+    from sitegen.pipeline import BuildMemory
+
+    if not sitegen.search.pagefind_available():
+        pytest.skip("pagefind[bin] is not installed")
+    memory = BuildMemory()
+    out = tmp_path / "site"
+    build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
+    exports, bundle = (out / "events.json").read_bytes(), tree_digest(out / "pagefind")
+    articles = sorted((content_copy / "articles").glob("*.md"))
+    articles[0].write_text(articles[0].read_text(encoding="utf-8").replace("Anbar", "Ninawa", 1),
+                           encoding="utf-8")
+    report = build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
+    assert report.follow_up(lambda: True) is False  # another edit is already waiting
+    assert (out / "events.json").read_bytes() == exports
+    assert read_stamp(out)["pending"] is True
+
+    # told to stop while Pagefind runs (here a stand-in that would take a minute)
+    started = []
+
+    def slow_index(records, bundle_dir, language):
+        process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        started.append(process)
+        return process, Path(tempfile.mkdtemp(prefix="sitegen-search-"))
+
+    monkeypatch.setattr(sitegen.search, "_start_index", slow_index)
+    articles[1].write_text(articles[1].read_text(encoding="utf-8") + "\nOn 3 March 2016, militants "
+                           "attacked a checkpoint near Ramadi, killing four soldiers.\n", encoding="utf-8")
+    report = build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
+    asked = []
+    clock = time.monotonic()
+    assert report.follow_up(lambda: asked.append(1) or len(asked) > 3) is False
+    assert time.monotonic() - clock < 30
+    assert started and started[0].poll() is not None  # Pagefind is not left running
+    assert (out / "events.json").read_bytes() != exports  # the exports were done before
+    assert tree_digest(out / "pagefind") == bundle  # the index in use is the previous one
+    assert read_stamp(out)["pending"] is True
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no scratch left
+    monkeypatch.undo()
+
+    report = build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
+    assert report.follow_up() is True
+    assert "pending" not in read_stamp(out)
+    cold = tmp_path / "cold"
+    build_site(content_copy, cold, jobs=1)
+    assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)

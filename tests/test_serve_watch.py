@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -110,3 +111,75 @@ def test_the_watcher_polls_where_no_changes_are_reported(tmp_path, monkeypatch):
     (content / "a.md").write_text("one", encoding="utf-8")
     assert watcher.changed() is True
     assert watcher.changed() is False
+
+
+class _Edits:
+    """A stand-in for `Watcher`: a scripted run of edits (True) and quiet polls (False),
+    each taking `step` seconds of a fake clock; `pending` tells whether the next is an edit."""
+
+    def __init__(self, script, clock, step):
+        self.script, self.clock, self.step = list(script), clock, step
+
+    def changed(self):
+        if not self.script:
+            raise KeyboardInterrupt  # the end of the session
+        self.clock[0] += self.step
+        return self.script.pop(0)
+
+    def pending(self):
+        return bool(self.script) and self.script[0]
+
+    def close(self):
+        pass
+
+
+def _serve_session(monkeypatch, script, step):
+    """Run `serve` through `script`; return the calls it made, in order."""
+    from sitegen import serve as serving
+
+    calls, clock = [], [0.0]
+
+    class Server:
+        port = 8000
+
+        def __init__(self, *args):
+            pass
+
+        def published(self):
+            calls.append("published")
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(serving, "PageServer", Server)
+    monkeypatch.setattr(serving, "Watcher", lambda *args: _Edits(script, clock, step))
+    monkeypatch.setattr(serving.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(serving, "collect_between_builds", lambda: calls.append("collect"))
+
+    def rebuild(published):
+        calls.append("build")
+        published()
+        return lambda interrupted: calls.append("follow-up: stop" if interrupted() else "follow-up")
+
+    serving.serve(Path("site"), [], rebuild)
+    return calls
+
+
+def test_serve_collects_cycles_when_edits_pause_not_after_every_build(monkeypatch):
+    # the collector walks the whole heap (seconds on a large corpus): an edit saved soon
+    # after another must not wait for it, but it runs once the edits pause
+    calls = _serve_session(monkeypatch, [True, False, True] + [False] * 6, step=2.0)
+    assert calls[:7] == ["build", "published", "follow-up", "build", "published", "follow-up", "collect"]
+    assert calls.count("collect") == 1
+
+
+def test_serve_leaves_the_follow_up_to_the_next_build_when_another_edit_is_waiting(monkeypatch):
+    from sitegen import serve as serving
+
+    calls = _serve_session(monkeypatch, [True] * (serving.MAX_UNCOLLECTED + 1), step=0.5)
+    # each build's exports and index stop for the edit waiting, but the last build's
+    assert calls.count("follow-up: stop") == serving.MAX_UNCOLLECTED
+    assert calls.count("follow-up") == 1
+    # with no pause at all, cycles are still collected now and then, keeping memory bounded,
+    # but not while an edit waits
+    assert calls[-2:] == ["follow-up", "collect"]
