@@ -54,6 +54,7 @@ class Compiled:
     future: re.Pattern[str]
     past: re.Pattern[str] | None = None
     deadline: re.Pattern[str] | None = None
+    told: re.Pattern[str] | None = None  # a verb in the past tense ("said", "was")
     series: re.Pattern[str] | None = None  # text between two dates of one series
     time_day: re.Pattern[str] | None = None  # text between a time of day and its day
     by_char: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -105,7 +106,10 @@ def compile_rules(res: Resources, domain: str = "news") -> Compiled:
     lead = sorted(res.tables.get("deadline_words", {}), key=len, reverse=True)
     deadline = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in lead) + r")\s+$",
                           re.IGNORECASE) if lead else None
-    return Compiled(tuple(bodies), future, past, deadline,
+    told = sorted(res.tables.get("past_tense_words", {}), key=len, reverse=True)
+    told_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in told) + r")(?!\w)",
+                         re.IGNORECASE) if told else None
+    return Compiled(tuple(bodies), future, past, deadline, told_re,
                     _between(res.tables.get("series_connectors", {})),
                     _between(res.tables.get("time_day_links", {})))
 
@@ -141,6 +145,12 @@ def _speaks_of_future(comp: Compiled, clause: str, deadline: bool = True) -> boo
     if not comp.future.search(clause):
         return False
     return comp.past is None or not comp.past.search(clause)
+
+
+def _speaks_of_past(comp: Compiled, clause: str) -> bool:
+    """A verb in the past tense in the clause ("was told Wednesday", "said Friday"): a
+    weekday named there is one gone by, not tomorrow."""
+    return comp.told is not None and comp.told.search(clause) is not None
 
 
 def _candidates(res: Resources, text: str) -> list[int]:
@@ -271,9 +281,10 @@ def _tag(text: str, dct: date | None, domain: str,
             fields.setdefault(key, value)
         span_text = text[start:end]
         # "by Wednesday" is as often a past deadline as a coming one; "by February" is ahead
-        future = _speaks_of_future(comp, _clause(text, start, end), "weekday" not in fields) \
-            if dct or previous else False
-        ctx = values.Context(dct, previous, domain, future, last_of, last_finer)
+        clause = _clause(text, start, end)
+        future = _speaks_of_future(comp, clause, "weekday" not in fields) if dct or previous else False
+        told = not future and dct is not None and _speaks_of_past(comp, clause)
+        ctx = values.Context(dct, previous, domain, future, last_of, last_finer, told)
         try:
             built = _build(rule, fields, end_fields, ctx, span_text)
         except (OverflowError, ValueError):

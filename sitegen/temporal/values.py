@@ -20,7 +20,8 @@ from sitegen.temporal.resources import Rule
 # article is last June; "Jan. 2" in a November article is next January).
 LOOKAHEAD_MONTHS = 2
 # A weekday named in news is the last one before the document date, except the day after
-# it ("Tuesday" in a Monday article is tomorrow) or when the clause speaks of the future.
+# it ("Tuesday" in a Monday article is tomorrow) or when the clause speaks of the future;
+# not when it tells of the past ("was told Wednesday" in a Tuesday article is last week's).
 WEEKDAY_LOOKAHEAD = 1
 # A date the clause speaks of as future but at most this many months before the document
 # date is in the document's year: a deadline just passed, not one a year away.
@@ -40,6 +41,7 @@ class Context:
     future: bool  # the clause speaks of the future ("will", "next", ...)
     last_of: dict[Precision, str] | None = None  # the last time the text set, per precision
     last_finer: str | None = None  # the last month, day or time of day the text set
+    past: bool = False  # the clause tells of the past ("said", "was") and not of the future
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +136,7 @@ def _year_for(month: int, day: int | None, anchor: date, ctx: Context, how: str)
     return anchor.year - (1 if month > anchor.month else 0)
 
 
-def _weekday_date(weekday: int, anchor: date, rel: int | None, future: bool) -> date:
+def _weekday_date(weekday: int, anchor: date, rel: int | None, future: bool, past: bool = False) -> date:
     delta = weekday - anchor.isoweekday()
     if rel == -1:
         return anchor + timedelta(days=delta - 7 if delta >= 0 else delta)
@@ -143,7 +145,7 @@ def _weekday_date(weekday: int, anchor: date, rel: int | None, future: bool) -> 
     if rel == 0:
         return anchor + timedelta(days=delta)
     ahead = delta % 7
-    if future or 0 < ahead <= WEEKDAY_LOOKAHEAD:
+    if future or (0 < ahead <= WEEKDAY_LOOKAHEAD and not past):
         return anchor + timedelta(days=ahead)
     return anchor + timedelta(days=ahead - 7 if ahead else 0)
 
@@ -260,7 +262,8 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         return _with_year(y, f, suffix, rtype, mod, how)
     if "weekday" in f:
         d = _weekday_date(int(f["weekday"]), anchor, f.get("rel"),
-                          ctx.future or (how == "previous" and ctx.domain == "narratives"))
+                          ctx.future or (how == "previous" and ctx.domain == "narratives"),
+                          ctx.past and how == "dct")
         return Built(rtype, d.isoformat() + suffix, mod, how)
     if "season" in f:
         y = anchor.year
@@ -269,7 +272,12 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
             y -= 1
         return Built("DATE", f"{y:04d}-{f['season']}", mod, how)
     if "quarter" in f or "half" in f:
-        return _with_year(anchor.year, f, suffix, rtype, mod, how)
+        y = anchor.year
+        if how == "dct" and not ctx.future and _period_start_month(f) > anchor.month + LOOKAHEAD_MONTHS:
+            # "profits for the fourth quarter" in a January report: the one just ended,
+            # as for a month named without a year
+            y -= 1
+        return _with_year(y, f, suffix, rtype, mod, how)
     if "floating" in f:
         spec = str(f["floating"])
         y = _year_for(int(spec[:2]), 15, anchor, ctx, how)
@@ -288,6 +296,15 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
             return Built(rtype, "XXXX-XX-XX" + suffix, mod, how)
         return Built(rtype, anchor.isoformat() + suffix, mod, how)
     return None
+
+
+def _period_start_month(f: dict[str, Any]) -> int:
+    """The first month of the quarter or half of the year in `f` (1 when not one)."""
+    if "quarter" in f:
+        q = int(f["quarter"])
+        q = 4 if q == -1 else q
+        return 3 * q - 2 if 1 <= q <= 4 else 1
+    return 7 if int(f.get("half", 1)) == 2 else 1
 
 
 def _day_of_month(day: int, anchor: date, precision: Precision, ctx: Context, how: str, suffix: str,
