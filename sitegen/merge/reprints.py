@@ -13,7 +13,7 @@ articles an edit can touch are compared again.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -117,7 +117,10 @@ def _again(articles: list[Article], memo: ReprintMemory) -> dict[str, int]:
     each 8-gram of i, on how many articles before i hold it, and on the sizes of i and j. An
     edited, added or removed article k changes these only for k itself and for the articles
     that are among the first _BOILERPLATE + 2 holders of one of k's 8-grams, old or new:
-    further down a holder list an 8-gram is stock phrasing with or without k."""
+    further down a holder list an 8-gram is stock phrasing with or without k. Those after k
+    in the list of an 8-gram k gained or lost count their 8-grams again; those after k only
+    in lists of 8-grams k kept count the same 8-grams, and only their ratio with k changes
+    with k's size, so only that pair is compared again."""
     order = [a.id for a in articles]
     digests = {a.id: a.digest or f"text:{hash(a.text)}" for a in articles}
     changed = {i for i in digests.keys() | memo.digests.keys() if digests.get(i) != memo.digests.get(i)}
@@ -150,20 +153,44 @@ def _again(articles: list[Article], memo: ReprintMemory) -> dict[str, int]:
                 if not held:
                     del memo.holders[gram]
             for gram in after - before:
-                insort(memo.holders.setdefault(gram, []), article_id)
-            for gram in after:  # the article's size counts in its ratio with each of them
-                held = memo.holders[gram]
-                redo.update(held[bisect_left(held, article_id) + 1:window])
+                at = bisect_left(held := memo.holders.setdefault(gram, []), article_id)
+                held.insert(at, article_id)
+                redo.update(held[at + 1:window])
         redo &= digests.keys()
         for article_id in changed - digests.keys():
             memo.reprints.pop(article_id, None)
     sizes = {i: len(g) for i, g in grams.items()}
     for article_id in redo:
         memo.reprints[article_id] = _reprinted(article_id, grams[article_id], memo.holders, sizes)
+    if not fresh:
+        for article_id in changed & digests.keys():
+            _compare_again(article_id, grams[article_id], memo, sizes, redo)
     memo.redone = len(redo)
     memo.digests = digests
     memo.grams = {digests[a.id]: grams[a.id] for a in articles}
     return _groups(articles, memo.reprints)
+
+
+def _compare_again(k: str, grams: set[int], memo: ReprintMemory, sizes: dict[str, int],
+                   redone: set[str]) -> None:
+    """Compare again with `k` (edited or added, whose 8-grams are `grams`) each later article
+    holding one of them, other than those `redone` in full: how many 8-grams they share that
+    count for the later article (held by 1 to _BOILERPLATE articles before it, k among
+    them) is unchanged, but k's size may not be."""
+    shared: Counter[str] = Counter()
+    holders = memo.holders
+    for gram in grams:
+        held = holders[gram]
+        at = bisect_left(held, k)
+        shared.update(held[at + 1:_BOILERPLATE + 1])  # after k, and counting it
+    size = sizes[k]
+    for j, count in shared.items():
+        if j in redone:
+            continue
+        others = [i for i in memo.reprints.get(j, ()) if i != k]
+        if count / max(1, min(sizes[j], size)) >= _OVERLAP:
+            others.append(k)
+        memo.reprints[j] = others
 
 
 def _reprinted(article_id: str, grams: set[int], holders: dict[int, list[str]],

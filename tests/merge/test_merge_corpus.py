@@ -143,7 +143,7 @@ def test_reprint_groups_kept_between_edits_equal_groups_found_afresh(corpus):
     # whether articles are cut, added as reprints, appended to or replaced by another's text.
     from dataclasses import replace
 
-    from sitegen.merge.reprints import ReprintMemory, reprint_groups
+    from sitegen.merge.reprints import ReprintMemory, _reprinted_all, reprint_groups
 
     articles = sorted(corpus[0], key=lambda a: a.id)
     memory = ReprintMemory()
@@ -168,6 +168,9 @@ def test_reprint_groups_kept_between_edits_equal_groups_found_afresh(corpus):
             current[at] = replace(article, text=other.text, digest=f"{article.digest}-c")
         groups = reprint_groups(current, memory)
         assert groups == reprint_groups(current), n
+        # and what each article reprints, not only the groups that follow from it
+        assert {i: set(r) for i, r in memory.reprints.items()} == \
+            {i: set(r) for i, r in _reprinted_all(current, {}).items()}, n
         redone.append(memory.redone)
     assert len(set(groups.values())) < len(current)  # the reprints made above are found
     assert sum(redone) < len(current) * len(redone) / 3, redone

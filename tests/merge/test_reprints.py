@@ -65,3 +65,31 @@ def test_groups_kept_between_edits_follow_the_stock_phrase_threshold():
     for n, edited in enumerate(edits):
         assert reprint_groups(edited, memory) == reprint_groups(edited), n
     assert reprint_groups(edits[0])["a21"] == 0
+
+
+def test_an_earlier_article_that_grows_is_no_longer_reprinted_by_a_later_one():
+    # b carries all of a's text and more: a reprint of a. When a grows (a long paragraph of
+    # its own), the text they share is under half of the smaller of the two, and b is a
+    # story of its own; when a shrinks back, b reprints it again. A process keeping the
+    # comparisons between edits must see both, although b's own 8-grams did not change.
+    from sitegen.merge.reprints import ReprintMemory, _reprinted_all
+
+    own = " ".join(f"later{k}" for k in range(40))
+    grown = " ".join(f"earlier{k}" for k in range(90))
+    a, b = article(STORY, id="a"), article(f"{STORY} {own}", id="b")
+    copy = article(STORY, id="a2")  # between them: b is not the next to hold the story
+    others = [article(" ".join(f"story{n}word{k}" for k in range(30)), id=f"c{n:02d}") for n in range(30)]
+    memory = ReprintMemory()
+
+    def compared(corpus):
+        groups = reprint_groups(corpus, memory)
+        assert groups == reprint_groups(corpus)
+        assert {i: set(r) for i, r in memory.reprints.items()} == \
+            {i: set(r) for i, r in _reprinted_all(corpus, {}).items()}
+        return memory.reprints
+
+    assert set(compared([a, copy, b, *others])["b"]) == {"a", "a2"}
+    longer = replace(a, text=f"{STORY} {grown}", digest="a-grown")
+    assert compared([longer, copy, b, *others])["b"] == ["a2"]
+    assert memory.redone == 1  # only a compared in full; the others only with a again
+    assert set(compared([a, copy, b, *others])["b"]) == {"a", "a2"}
