@@ -18,6 +18,7 @@ afresh could join it or one of its mentions goes elsewhere.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -53,6 +54,7 @@ class Cluster:
     by_article: dict[str, list[int]] = field(default_factory=dict)  # article id -> positions in `core`
     # its mentions' identities and articles, in order, made when first asked (see `made_of`)
     _made_of: tuple[tuple[int, ...], tuple[str, ...]] | None = None
+    _placing: tuple | None = None  # see `placing`
 
     def __post_init__(self) -> None:
         core, self.core = self.core, []
@@ -81,6 +83,13 @@ class Cluster:
             self._made_of = (tuple(id(e.mention) for e in self.core),
                              tuple(dict.fromkeys(e.mention.article_id for e in self.core)))
         return self._made_of
+
+    def placing(self) -> tuple:
+        """Where the cluster comes among the others: where its first mention is placed
+        (`_placing`), which stays its first."""
+        if self._placing is None:
+            self._placing = _placing(self.core[0].mention)
+        return self._placing
 
     @property
     def mentions(self) -> list[Mention]:
@@ -139,6 +148,7 @@ class ClusterTrace:
     # index base -> its clusters as they ended, in order: mentions of one base only ever
     # meet clusters of that base, so a base the edit did not touch ends as it did
     final: dict[tuple, list[Cluster]] = field(default_factory=dict)
+    dated: list[Mention] | None = None  # the dated mentions in the order the run placed them
     # every cluster where the candidate index found it when the run ended: (*base, month,
     # *mark) -> first mention id -> cluster. The next run takes it over (and leaves None
     # here), so a run that fails halfway leaves a trace the next one replays in full.
@@ -446,6 +456,20 @@ def _placing(mention: Mention) -> tuple:
     return (mention.date.precision.rank, mention.date.start, mention.article_id, mention.id)
 
 
+def _in_order(leaders: list[Mention], last: list[Mention] | None) -> list[Mention]:
+    """The dated ones of `leaders`, placed in order (see `_placing`). `last`, the order of
+    an earlier run, saves sorting again the mentions it holds: those still here keep their
+    order, and the others are put in their places."""
+    if last is None:
+        return sorted((m for m in leaders if m.date.resolved), key=_placing)
+    here = {id(m) for m in leaders}  # the objects of `last` are alive: no id is reused
+    dated = [m for m in last if id(m) in here]
+    kept = {id(m) for m in dated}
+    for mention in sorted((m for m in leaders if id(m) not in kept and m.date.resolved), key=_placing):
+        insort(dated, mention, key=_placing)
+    return dated
+
+
 def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: list[str] | None,
                      evidence_of: Callable[[Mention], Evidence] | None = None,
                      last: ClusterTrace | None = None, trace: ClusterTrace | None = None,
@@ -462,7 +486,9 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
     by_id = {m.id: m for m in mentions}
     leaders = [m for m in mentions if not (m.follows and m.follows in by_id)]
     followers = [m for m in mentions if m.follows and m.follows in by_id]
-    dated = sorted((m for m in leaders if m.date.resolved), key=_placing)
+    dated = _in_order(leaders, last.dated if last is not None and explain is None else None)
+    if trace is not None and explain is None:
+        trace.dated = dated
     clusters: list[Cluster] = []
     index = _Candidates(gazetteer, narrow=explain is None)
     if explain is not None:
@@ -475,13 +501,18 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
     known = last.keys if last is not None else {}
     keyed: list[tuple[Mention, Evidence, Keys]] = []
     touched: set[tuple] = set()  # the bases of mentions the last run did not place
+    before = last.decisions if last is not None else {}
     for mention in dated:
-        ev = evidence_of(mention)
         keys = known.get(mention.id)
-        if keys is None or keys.ev is not ev:  # a mention's evidence is its own: a new mention
-            start, end = window(mention.date)  # type: ignore[misc]  # dated: it has one
-            keys = index.keys(ev, range(start.year * 12 + start.month - 1, end.year * 12 + end.month))
-            touched.add(keys.base)
+        decided = before.get(mention.id)
+        if keys is not None and decided is not None and decided[0] is mention:
+            ev = keys.ev  # the very mention the last run placed: its keys hold its evidence
+        else:
+            ev = evidence_of(mention)
+            if keys is None or keys.ev is not ev:  # a new mention
+                start, end = window(mention.date)  # type: ignore[misc]  # dated: it has one
+                keys = index.keys(ev, range(start.year * 12 + start.month - 1, end.year * 12 + end.month))
+                touched.add(keys.base)
         keyed.append((mention, ev, keys))
     kept: list[Cluster] = []
     found: dict[tuple, dict[str, Cluster]] | None = None
@@ -505,7 +536,6 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
             replay.doze([c for base in touched for c in last.final.get(base, ())], found, keyed)
     dormant = replay.dormant if replay is not None else {}
     home: dict[str, Cluster] = {}  # mention id -> its cluster, when no trace records it
-    before = last.decisions if last is not None else {}
     spots = replay.spots if replay is not None else {}
     for at, (mention, ev, keys) in enumerate(keyed):
         prior = None
@@ -550,16 +580,16 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
         cluster.followers = []  # attached again below
     for cluster in kept:
         cluster.followers = []
+    ended = clusters  # of the bases this run went through
     if replay is not None:  # in the order a run from scratch makes them: by their first mention
-        clusters = sorted([*made, *dormant.values(), *kept], key=lambda c: _placing(c.core[0].mention))
+        ended = sorted([*made, *dormant.values()], key=Cluster.placing)
+        clusters = sorted([*ended, *kept], key=Cluster.placing)
     if trace is not None:
         if replay is not None:
             replay.retire(trace.reach, found, touched)
         trace.reach.update((leader_of[id(c)], index.reach_of(c)) for c in made)
-        for cluster in clusters:
-            base = trace.reach[cluster.core[0].mention.id][0]
-            if base in touched or replay is None:
-                trace.final.setdefault(base, []).append(cluster)
+        for cluster in ended:
+            trace.final.setdefault(trace.reach[cluster.core[0].mention.id][0], []).append(cluster)
         if found is None:  # every cluster of this run is in its own index
             found = {key: {leader_of[id(c)]: c for c in entries} for key, entries in index.index.items()}
         else:

@@ -95,10 +95,12 @@ def test_merging_again_from_memory_finds_what_a_fresh_merge_finds(corpus, monkey
         assert replayed < len(calls) / 3, (edit, article_id, replayed, len(calls))
         # most clusters are kept as they ended, without adding their mentions to them again
         assert placed < len(added) / 3, (edit, article_id, placed, len(added))
-        # where the next edit looks clusters up is where a first merge would put them
+        # where the next edit looks clusters up is where a first merge would put them, and
+        # the mentions are placed in the order a first merge sorts them in
         first = MergeMemory()
         merge(found, arts, gazetteer, explain=False, memory=first)
         assert _where(memory) == _where(first), (edit, article_id)
+        assert [m.id for m in memory.clusters.dated] == [m.id for m in first.clusters.dated]
 
 
 def _where(memory) -> dict:
