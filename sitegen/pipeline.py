@@ -58,6 +58,7 @@ class BuildMemory:
     shingles: ReprintMemory = field(default_factory=ReprintMemory)
     merged: MergeMemory = field(default_factory=MergeMemory)  # evidence and events as built
     pages: RenderMemory = field(default_factory=RenderMemory)  # what the published pages were made from
+    named: dict = field(default_factory=dict)  # the entity ids each analysis names (see build_timeline)
 
     def release(self) -> None:
         """Free what the last build no longer needs. A build leaves its tables to free
@@ -245,7 +246,7 @@ def run_pipeline(
         # People found by pattern and renamed entities join the gazetteer's entities.
         entities = {**gazetteer.entities, **merged.entities}
         timeline = build_timeline(articles, analyses, merged.events, merged.undated,
-                                  entities, config.eras)
+                                  entities, config.eras, memory.named if memory else None)
     return PipelineResult(
         timeline=timeline, config=config, problems=problems, explain=list(merged.explain),
         words=sum(a.words for a in articles), cache_hits=cache.hits, words_analyzed=words_analyzed,

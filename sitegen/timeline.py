@@ -14,12 +14,23 @@ def build_timeline(
     undated: Iterable[Event],
     entities: Mapping[str, Entity],
     eras: Iterable[Era] = (),
+    named: dict[int, tuple[Analysis, frozenset[str]]] | None = None,
 ) -> Timeline:
-    """Keep the entities the corpus actually mentions (and the places containing them)."""
+    """Keep the entities the corpus actually mentions (and the places containing them).
+    `named`, kept by a process that builds again and again, holds the ids each analysis
+    names, by the analysis's identity; it is left holding this corpus's only."""
     events, undated = tuple(events), tuple(undated)
     used: set[str] = set()
+    last = named.copy() if named is not None else {}
+    if named is not None:
+        named.clear()
     for analysis in analyses.values():
-        used.update(ref.entity_id for ref in analysis.entities)
+        known = last.get(id(analysis))
+        if known is None or known[0] is not analysis:
+            known = (analysis, frozenset(ref.entity_id for ref in analysis.entities))
+        if named is not None:
+            named[id(analysis)] = known
+        used |= known[1]
     for event in events + undated:
         used.update(event.people)
         used.update(event.places)
