@@ -10,6 +10,7 @@ import http.server
 import multiprocessing
 import multiprocessing.connection
 import os
+import stat
 import sys
 import threading
 import time
@@ -72,6 +73,10 @@ class Watcher:
         self.interval = interval
         self.last = snapshot(folders)
         self._woken = threading.Event()
+        self._lock = threading.Lock()
+        # the files the system reported since the last look; None among them: a folder was
+        # made, removed or moved, so every file is looked at again
+        self._reported: set[str | None] = set()
         self._observer = self._observe()
 
     def _observe(self):
@@ -80,12 +85,20 @@ class Watcher:
             from watchdog.observers import Observer
         except ImportError:  # polling alone still works
             return None
-        woken = self._woken
+        woken, lock, reported = self._woken, self._lock, self._reported
 
         class Wake(FileSystemEventHandler):
             def on_any_event(self, event):
-                if event.event_type not in ("opened", "closed_no_write"):  # reading changes nothing
-                    woken.set()
+                if event.event_type in ("opened", "closed_no_write"):  # reading changes nothing
+                    return
+                with lock:
+                    if not event.is_directory:
+                        reported.add(event.src_path)
+                        if getattr(event, "dest_path", None):
+                            reported.add(event.dest_path)
+                    elif event.event_type != "modified":  # a folder's own "modified" comes
+                        reported.add(None)  # with the events of the files that changed in it
+                woken.set()
 
         observer = Observer()
         try:
@@ -109,11 +122,32 @@ class Watcher:
         if woken:
             time.sleep(self.SETTLE)
             self._woken.clear()
+            with self._lock:
+                reported = set(self._reported)
+                self._reported.clear()
+            if reported and None not in reported:  # only the files reported: not all 10,000
+                return self._look_at(reported)
         now = snapshot(self.folders)
         if now == self.last:
             return False
         self.last = now
         return True
+
+    def _look_at(self, paths: set) -> bool:
+        """Whether any of `paths` changed since the last look (and remember it if so)."""
+        changed = False
+        for path in paths:
+            try:
+                status = os.stat(path)
+                mtime = status.st_mtime_ns if stat.S_ISREG(status.st_mode) else None
+            except OSError:
+                mtime = None
+            if mtime is None:
+                changed |= self.last.pop(path, None) is not None
+            elif self.last.get(path) != mtime:
+                self.last[path] = mtime
+                changed = True
+        return changed
 
     def close(self) -> None:
         if self._observer is not None:

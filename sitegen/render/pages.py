@@ -373,11 +373,12 @@ def build_pages(tl: Timeline, ix: SiteIndex, settings: RenderSettings, urls: Url
     specs += [_event_page(e, tl, ix, settings, urls, [], dated=False, changes=changes) for e in tl.undated]
     specs.append(_spec("undated/", "undated.html", "Undated events", events=list(tl.undated),
                        deps=lambda: tuple(ix.articles.get(a) for e in tl.undated for a in e.articles)))
+    links = {e.id: link_to(e) for e in (*tl.events, *tl.undated)}  # each event's, made once
     for article in tl.articles:
         supported = ix.by_article.get(article.id, [])
         alone = {e.id for e in supported if e.articles == (article.id,)}
         specs.append(_spec(urls.source(article.id), "source.html", article.title, article=article,
-                           events=[link_to(e) for e in supported], alone=alone, og_type="article",
+                           events=[links[e.id] for e in supported], alone=alone, og_type="article",
                            lazy=partial(_source_context, article, ix, urls),
                            deps=partial(_source_deps, article, ix),
                            same=partial(_source_same, article, ix, changes) if changes is not None else None))
@@ -461,6 +462,8 @@ def hand_pages(pages_dir: Path | None, urls: Urls) -> list[PageSpec]:
 
 
 def _refuse_collisions(specs: list[PageSpec]) -> None:
+    if len({spec.path for spec in specs}) == len(specs):
+        return  # the usual case, found without naming the pages
     seen: dict[str, str] = {}
     for spec in specs:
         if spec.path in seen:
