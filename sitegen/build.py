@@ -277,7 +277,7 @@ def _index_published(out_dir: Path, pages: RenderMemory, settings: RenderSetting
     scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.search-", dir=out_dir.parent))
     try:
         job = start_search(scratch, out_dir, stamp.get("search"), directory_urls=settings.directory_urls,
-                           language=settings.language, staged=True)
+                           language=settings.language, staged=True, interrupted=interrupted)
         try:
             digest = job.finish(interrupted)
         except BaseException:

@@ -163,14 +163,21 @@ def record_html(record: SearchRecord, language: str) -> str:
     return "\n".join(parts)
 
 
-def _start_index(records: list[SearchRecord], bundle: Path,
-                 language: str) -> tuple[subprocess.Popen, Path]:
+class Interrupted(Exception):
+    """The search index was left unfinished because the caller asked for it to stop."""
+
+
+def _start_index(records: list[SearchRecord], bundle: Path, language: str,
+                 interrupted: Callable[[], bool] | None = None) -> tuple[subprocess.Popen, Path]:
     """Start the Pagefind CLI over one small document per record, written to a scratch
-    folder; returns the running process and the folder (removed by `SearchJob`)."""
+    folder; returns the running process and the folder (removed by `SearchJob`). Asks
+    `interrupted` now and then while it writes them (see `SearchJob.finish`)."""
     keep_index_url = False
     scratch = Path(tempfile.mkdtemp(prefix="sitegen-search-"))
     try:
-        for record in records:
+        for n, record in enumerate(records):
+            if interrupted is not None and n % 500 == 0 and interrupted():
+                raise Interrupted
             rel = record.url + ("index.html" if record.url.endswith("/") else "")
             keep_index_url = keep_index_url or not record.url.endswith("/")
             target = scratch / rel
@@ -211,10 +218,6 @@ def _index_digest(records: list[SearchRecord], language: str) -> str:
     for record in records:
         digest.update(f"\0{record.url}\0{record_html(record, language)}".encode())
     return digest.hexdigest()
-
-
-class Interrupted(Exception):
-    """The search index was left unfinished because the caller asked for it to stop."""
 
 
 class SearchJob:
@@ -270,13 +273,14 @@ class SearchJob:
 
 def start_search(site_dir: Path, previous: Path | None = None, previous_digest: str | None = None, *,
                  directory_urls: bool | None = None, language: str | None = None,
-                 staged: bool = False) -> SearchJob:
+                 staged: bool = False, interrupted: Callable[[], bool] | None = None) -> SearchJob:
     """Start indexing the events of the site being built in `site_dir` into
     `site_dir/pagefind/`; see `add_search`. Needs only `site_dir/events.json`, and the home
     page unless `directory_urls` and `language` are given, so it can start while the other
     pages are still being rendered. With `staged`, `site_dir` stages an update of
     `previous` in place (see `sitegen.output.SiteUpdate`), and a bundle that would not change
-    is left where it is."""
+    is left where it is. `interrupted`: see `SearchJob.finish`, which it is passed on to
+    while the documents for Pagefind are written."""
     site_dir = Path(site_dir)
     if not pagefind_available():
         log.warning("search not added: install 'pagefind[bin]' to index %s", site_dir)
@@ -301,7 +305,7 @@ def start_search(site_dir: Path, previous: Path | None = None, previous_digest: 
             if path.is_file():
                 files.keep(path.relative_to(files.previous).as_posix())
         return SearchJob(site_dir, digest)
-    process, scratch = _start_index(records, bundle, language)
+    process, scratch = _start_index(records, bundle, language, interrupted)
     return SearchJob(site_dir, digest, files, process, scratch)
 
 

@@ -543,7 +543,7 @@ def test_a_follow_up_told_to_stop_leaves_its_work_to_the_next_build(tmp_path, co
     # told to stop while Pagefind runs (here a stand-in that would take a minute)
     started = []
 
-    def slow_index(records, bundle_dir, language):
+    def slow_index(records, bundle_dir, language, interrupted=None):
         process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         started.append(process)
@@ -563,6 +563,18 @@ def test_a_follow_up_told_to_stop_leaves_its_work_to_the_next_build(tmp_path, co
     assert read_stamp(out)["pending"] is True
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # no scratch left
     monkeypatch.undo()
+
+    # told to stop while the documents for Pagefind are written: none is left behind
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    with pytest.raises(sitegen.search.Interrupted):
+        sitegen.search.start_search(copy, directory_urls=True, language="en", interrupted=lambda: True)
+    assert list(scratch.iterdir()) == []
+    monkeypatch.undo()
+    shutil.rmtree(copy)
 
     report = build_site(content_copy, out, jobs=1, memory=memory, pages_first=True)
     assert report.follow_up() is True
