@@ -230,28 +230,27 @@ def build_site(
 
 
 def _follow_up(out_dir: Path, pages: RenderMemory, settings: RenderSettings,
-               write_exports: Callable[[SiteFiles], list[str]] | None,
+               write_exports: Callable[..., list[str]] | None,
                interrupted: Callable[[], bool] | None = None) -> bool:
     """What a build with `pages_first` left to do on the published site `out_dir`: its data
     exports and feeds, then its search index (made from events.json). Until both are done
     its marker says so, and a build of the same input does them again. `interrupted` is
     asked between the steps and while the index is made: when it says so (another edit came
     in, whose build will do all this again), the rest is left undone. True when all is done."""
-    def stop() -> bool:
-        return interrupted is not None and interrupted()
+    def stop() -> None:
+        if interrupted is not None and interrupted():
+            raise Interrupted
 
-    if stop():
-        return False
-    if write_exports is not None:
-        with SiteUpdate(out_dir, pages.files) as site:
-            assert site.path is not None
-            written = set(write_exports(SiteFiles(site.path, out_dir, staged=True)))
-            files = (pages.files - pages.exported) | written
-            site.publish(read_stamp(out_dir), files)
-        pages.files, pages.exported = files, written
-    if stop():
-        return False
     try:
+        stop()
+        if write_exports is not None:
+            with SiteUpdate(out_dir, pages.files) as site:  # an interruption publishes nothing
+                assert site.path is not None
+                written = set(write_exports(SiteFiles(site.path, out_dir, staged=True), stop))
+                files = (pages.files - pages.exported) | written
+                site.publish(read_stamp(out_dir), files)
+            pages.files, pages.exported = files, written
+        stop()
         _index_published(out_dir, pages, settings, interrupted)
     except Interrupted:
         return False

@@ -32,6 +32,20 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def collector_on_call() -> Iterator[None]:
+    """No automatic cycle collection inside the block: only `collect_between_builds`, when
+    the caller chooses. In a long-running process that holds a large model, an automatic
+    full collection (seconds) would come at any moment, such as just as an edit is saved."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def collect_between_builds() -> None:
     """Free what builds left in reference cycles, while nothing waits on the process."""
     gc.collect()

@@ -288,10 +288,16 @@ def start_search(site_dir: Path, previous: Path | None = None, previous_digest: 
     exported = site_dir / "events.json"
     if staged and previous is not None and not exported.is_file():
         exported = previous / "events.json"  # unchanged, so not staged
+    def stop() -> None:  # between the steps that take a second each on a large corpus
+        if interrupted is not None and interrupted():
+            raise Interrupted
+
     data = json.loads(exported.read_text(encoding="utf-8"))
+    stop()
     if directory_urls is None:
         directory_urls = _directory_urls(site_dir)
     records = search_records(data, directory_urls=directory_urls)
+    stop()
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
@@ -299,6 +305,7 @@ def start_search(site_dir: Path, previous: Path | None = None, previous_digest: 
         return SearchJob(site_dir, None)
     language = _site_language(language) if language is not None else _language(site_dir)
     digest = _index_digest(records, language)
+    stop()
     files = SiteFiles(site_dir, previous, staged=staged) if previous is not None else None
     if files is not None and previous_digest == digest and (files.previous / BUNDLE_DIR).is_dir():
         for path in (files.previous / BUNDLE_DIR).rglob("*"):

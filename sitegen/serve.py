@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from sitegen.collector import collect_between_builds
+from sitegen.collector import collect_between_builds, collector_on_call
 from sitegen.errors import SitegenError
 
 
@@ -287,8 +287,14 @@ def serve(out_dir: Path, watch: list[Path],
 
     Python's cycle collector walks every object the process holds (3 s at 10,000
     articles) to free the few cycles a build leaves: it runs once edits pause for
-    `IDLE_COLLECT` seconds, or after `MAX_UNCOLLECTED` builds, not after each one, so an
+    `IDLE_COLLECT` seconds, or after `MAX_UNCOLLECTED` builds, and never by itself, so an
     edit saved soon after another does not wait for it."""
+    with collector_on_call():
+        _serve(out_dir, watch, rebuild, first, host, port, interval)
+
+
+def _serve(out_dir: Path, watch: list[Path], rebuild: Callable, first: Callable[[], object] | None,
+           host: str, port: int, interval: float) -> None:
     server = PageServer(out_dir, host, port)
     watcher = Watcher(watch, interval)
     uncollected, built = 0, time.monotonic()

@@ -218,3 +218,21 @@ def test_serve_leaves_the_follow_up_to_the_next_build_when_another_edit_is_waiti
     # with no pause at all, cycles are still collected now and then, keeping memory bounded,
     # but not while an edit waits
     assert calls[-2:] == ["follow-up", "collect"]
+
+
+def test_serve_never_collects_cycles_by_itself(monkeypatch):
+    # an automatic full collection (seconds with a large model in memory) could start just
+    # as an edit is saved; serve collects only at the moments it chooses, and gives the
+    # process back as it was
+    import gc
+
+    from sitegen import serve as serving
+
+    seen = []
+    monkeypatch.setattr(serving, "PageServer", lambda *args: type("S", (), {
+        "port": 8000, "published": lambda self: None, "close": lambda self: None})())
+    monkeypatch.setattr(serving, "Watcher", lambda *args: _Edits([True], [0.0], 1.0))
+    assert gc.isenabled()
+    serving.serve(Path("site"), [], lambda published: seen.append(gc.isenabled()))
+    assert seen == [False]
+    assert gc.isenabled()

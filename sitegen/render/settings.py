@@ -5,10 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sitegen.output import SiteFiles
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,4 +38,4 @@ class RenderResult:
     exported: list[str] = field(default_factory=list)  # the data exports and feeds among `files`
     # with `exports_later`: writes the data exports and feeds through the SiteFiles given,
     # returns their files (not among `files`)
-    write_exports: Callable[[SiteFiles], list[str]] | None = None
+    write_exports: Callable[..., list[str]] | None = None  # (SiteFiles, between) -> files written

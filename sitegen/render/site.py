@@ -195,13 +195,18 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
         _write(out, "404.html", not_found, others)
         _copy_static(folder, out, others)
 
-    def write_exports(target: SiteFiles) -> list[str]:
+    def write_exports(target: SiteFiles, between: Callable[[], None] = lambda: None) -> list[str]:
+        """Write the data exports and feeds to `target`, calling `between` between them (it
+        may raise to stop)."""
         written: list[str] = []
         _write(target, "events.json", exports.events_json_text(timeline, fragments), written)
         _write(target, "events.schema.json", exports.schema_text(), written)
+        between()
         _write(target, "events.csv", datasets.events_csv(timeline, fragments), written)
+        between()
         _write(target, "timelinejs.json", datasets.timelinejs_text(timeline, settings.title, fragments),
                written)
+        between()
         _feeds(timeline, ix, settings, urls, target, written, fragments)
         if base:
             listed = [s.path for s in every if s.template != "redirect.html"]
