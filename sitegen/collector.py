@@ -15,24 +15,6 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
-    """No automatic cycle collection inside the block (as it was, after it). Objects the
-    calling process had frozen with `gc.freeze()` are unfrozen on the way out."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            # what the block allocated is all in the youngest generation, and the first
-            # collection would walk it all; moved to the oldest (freeze, then unfreeze: two
-            # list splices), it waits for a full collection instead
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
-
-
-@contextmanager
 def collector_on_call() -> Iterator[None]:
     """No automatic cycle collection inside the block: only `collect_between_builds`, when
     the caller chooses. In a long-running process that holds a large model, an automatic
@@ -44,6 +26,23 @@ def collector_on_call() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No automatic cycle collection inside the block (as it was, after it). Objects the
+    calling process had frozen with `gc.freeze()` are unfrozen on the way out."""
+    enabled = gc.isenabled()
+    with collector_on_call():
+        try:
+            yield
+        finally:
+            if enabled:
+                # what the block allocated is all in the youngest generation, and the first
+                # collection would walk it all; moved to the oldest (freeze, then unfreeze:
+                # two list splices), it waits for a full collection instead
+                gc.freeze()
+                gc.unfreeze()
 
 
 def collect_between_builds() -> None:
