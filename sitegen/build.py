@@ -21,7 +21,7 @@ from sitegen.pipeline import BuildMemory, PipelineResult, default_jobs, run_pipe
 from sitegen.progress import Progress
 from sitegen.render import RenderSettings, render_site
 from sitegen.render.incremental import RenderMemory
-from sitegen.search import BUNDLE_DIR, Interrupted, SearchJob, start_search
+from sitegen.search import BUNDLE_DIR, Interrupted, SearchJob, start_search, stop_if
 
 
 @dataclass
@@ -237,10 +237,7 @@ def _follow_up(out_dir: Path, pages: RenderMemory, settings: RenderSettings,
     its marker says so, and a build of the same input does them again. `interrupted` is
     asked between the steps and while the index is made: when it says so (another edit came
     in, whose build will do all this again), the rest is left undone. True when all is done."""
-    def stop() -> None:
-        if interrupted is not None and interrupted():
-            raise Interrupted
-
+    stop = partial(stop_if, interrupted)
     try:
         stop()
         if write_exports is not None:

@@ -164,7 +164,13 @@ def record_html(record: SearchRecord, language: str) -> str:
 
 
 class Interrupted(Exception):
-    """The search index was left unfinished because the caller asked for it to stop."""
+    """The work was left unfinished because the caller asked for it to stop."""
+
+
+def stop_if(interrupted: Callable[[], bool] | None) -> None:
+    """Raise `Interrupted` if `interrupted` (when given) says to stop."""
+    if interrupted is not None and interrupted():
+        raise Interrupted
 
 
 def _start_index(records: list[SearchRecord], bundle: Path, language: str,
@@ -176,8 +182,8 @@ def _start_index(records: list[SearchRecord], bundle: Path, language: str,
     scratch = Path(tempfile.mkdtemp(prefix="sitegen-search-"))
     try:
         for n, record in enumerate(records):
-            if interrupted is not None and n % 500 == 0 and interrupted():
-                raise Interrupted
+            if n % 500 == 0:
+                stop_if(interrupted)
             rel = record.url + ("index.html" if record.url.endswith("/") else "")
             keep_index_url = keep_index_url or not record.url.endswith("/")
             target = scratch / rel
@@ -241,7 +247,7 @@ class SearchJob:
                     out, err = self.process.communicate(timeout=None if interrupted is None else 0.1)
                     break
                 except subprocess.TimeoutExpired:
-                    if interrupted is not None and interrupted():
+                    if interrupted is not None and interrupted():  # stop Pagefind first
                         self.process.kill()
                         self.process.communicate()
                         raise Interrupted from None
@@ -288,16 +294,13 @@ def start_search(site_dir: Path, previous: Path | None = None, previous_digest: 
     exported = site_dir / "events.json"
     if staged and previous is not None and not exported.is_file():
         exported = previous / "events.json"  # unchanged, so not staged
-    def stop() -> None:  # between the steps that take a second each on a large corpus
-        if interrupted is not None and interrupted():
-            raise Interrupted
-
+    # asked between the steps, which take a second each on a large corpus
     data = json.loads(exported.read_text(encoding="utf-8"))
-    stop()
+    stop_if(interrupted)
     if directory_urls is None:
         directory_urls = _directory_urls(site_dir)
     records = search_records(data, directory_urls=directory_urls)
-    stop()
+    stop_if(interrupted)
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)
@@ -305,7 +308,7 @@ def start_search(site_dir: Path, previous: Path | None = None, previous_digest: 
         return SearchJob(site_dir, None)
     language = _site_language(language) if language is not None else _language(site_dir)
     digest = _index_digest(records, language)
-    stop()
+    stop_if(interrupted)
     files = SiteFiles(site_dir, previous, staged=staged) if previous is not None else None
     if files is not None and previous_digest == digest and (files.previous / BUNDLE_DIR).is_dir():
         for path in (files.previous / BUNDLE_DIR).rglob("*"):

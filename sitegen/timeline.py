@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from sitegen.kept import kept
 from sitegen.model import Analysis, Article, Entity, Era, Event, Timeline
 
 
@@ -22,15 +23,10 @@ def build_timeline(
     events, undated = tuple(events), tuple(undated)
     used: set[str] = set()
     last = named.copy() if named is not None else {}
-    if named is not None:
-        named.clear()
+    fresh = named if named is not None else {}
+    fresh.clear()
     for analysis in analyses.values():
-        known = last.get(id(analysis))
-        if known is None or known[0] is not analysis:
-            known = (analysis, frozenset(ref.entity_id for ref in analysis.entities))
-        if named is not None:
-            named[id(analysis)] = known
-        used |= known[1]
+        used |= kept(last, fresh, analysis, lambda a: frozenset(ref.entity_id for ref in a.entities))
     for event in events + undated:
         used.update(event.people)
         used.update(event.places)

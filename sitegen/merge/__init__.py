@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sitegen.errors import Problem
 from sitegen.extract.entities import Gazetteer
+from sitegen.kept import kept
 from sitegen.merge.cluster import ClusterTrace, cluster_mentions
 from sitegen.merge.corrections import Correction, apply_corrections, check_corrections, read_corrections
 from sitegen.merge.events import build_event, sort_key
@@ -61,12 +62,10 @@ class MergeMemory:
         return {}, {}
 
     def evidence_of(self, fresh: dict, gazetteer: Gazetteer) -> Callable[[Mention], Evidence]:
-        def lookup(mention: Mention) -> Evidence:
-            known = self.evidence.get(id(mention))
-            ev = known[1] if known is not None and known[0] is mention else evidence(mention, gazetteer)
-            fresh[id(mention)] = (mention, ev)
-            return ev
-        return lookup
+        def make(mention: Mention) -> Evidence:
+            return evidence(mention, gazetteer)
+
+        return lambda mention: kept(self.evidence, fresh, mention, make)
 
 
 def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazetteer,
@@ -111,15 +110,14 @@ def _found_people(analyses: list[Analysis], gazetteer: Gazetteer,
     `memory` keeps which references of each analysis those are (a few among thousands)."""
     from sitegen.model.entity import EntityKind
 
-    kept = memory.unknown if memory is not None else {}
+    def unnamed(analysis: Analysis) -> list:
+        return [r for r in analysis.entities if r.entity_id not in gazetteer.entities]
+
+    last = memory.unknown if memory is not None else {}
     unknown: dict[int, tuple[Analysis, list]] = {}
     people: dict[str, Entity] = {}
     for analysis in analyses:
-        known_refs = kept.get(id(analysis))
-        if known_refs is None or known_refs[0] is not analysis:
-            known_refs = (analysis, [r for r in analysis.entities if r.entity_id not in gazetteer.entities])
-        unknown[id(analysis)] = known_refs
-        for ref in known_refs[1]:
+        for ref in kept(last, unknown, analysis, unnamed):
             known = people.get(ref.entity_id)
             if known is None or len(ref.text) > len(known.name):
                 aliases = known.aliases if known else ()

@@ -501,12 +501,14 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
     known = last.keys if last is not None else {}
     keyed: list[tuple[Mention, Evidence, Keys]] = []
     touched: set[tuple] = set()  # the bases of mentions the last run did not place
+    priors: dict[str, str] = {}  # mention id -> the first mention of the cluster it joined last run
     before = last.decisions if last is not None else {}
     for mention in dated:
         keys = known.get(mention.id)
         decided = before.get(mention.id)
         if keys is not None and decided is not None and decided[0] is mention:
             ev = keys.ev  # the very mention the last run placed: its keys hold its evidence
+            priors[mention.id] = decided[1]
         else:
             ev = evidence_of(mention)
             if keys is None or keys.ev is not ev:  # a new mention
@@ -541,8 +543,7 @@ def cluster_mentions(mentions: list[Mention], gazetteer: Gazetteer, explain: lis
         prior = None
         if replay is not None:
             replay.at = at
-            decided = before.get(mention.id)
-            prior = decided[1] if decided is not None and decided[0] is mention else None  # same mention
+            prior = priors.get(mention.id)
             again = prior is not None and not (spots and index.reaches(keys, spots))
             if again and prior in dormant:
                 continue  # it joins, as last time, a cluster still as it was then

@@ -26,6 +26,12 @@ _BOILERPLATE = 20  # an 8-gram found in more articles than this is stock phrasin
 _REDO_SHARE = 0.05
 
 
+def _overlapping(shared: int, size: int, other: int) -> bool:
+    """Whether two articles with `size` and `other` counted 8-grams, `shared` of them in
+    common, overlap as a reprint does: in at least half of the smaller one's."""
+    return shared / max(1, min(size, other)) >= _OVERLAP
+
+
 def _shingles(text: str) -> set[int]:
     """The article's word 8-grams, each kept as the hash of its text: only equality matters,
     and an int costs a fraction of an 8-tuple of strings in time and memory."""
@@ -97,7 +103,7 @@ def _reprinted_all(articles: list[Article], grams_of: dict[str, set[int]]) -> di
                 counted.extend(held)
         shared = Counter(counted)
         reprints[article.id] = [articles[j].id for j, count in shared.items()
-                                if count / max(1, min(len(grams), sizes[j])) >= _OVERLAP]
+                                if _overlapping(count, len(grams), sizes[j])]
         for gram in live:
             held = holders[gram]
             if isinstance(held, int):
@@ -188,7 +194,7 @@ def _compare_again(k: str, grams: set[int], memo: ReprintMemory, sizes: dict[str
         if j in redone:
             continue
         others = [i for i in memo.reprints.get(j, ()) if i != k]
-        if count / max(1, min(sizes[j], size)) >= _OVERLAP:
+        if _overlapping(count, sizes[j], size):
             others.append(k)
         memo.reprints[j] = others
 
@@ -203,7 +209,7 @@ def _reprinted(article_id: str, grams: set[int], holders: dict[int, list[str]],
         if 1 <= before <= _BOILERPLATE:
             shared.update(held[:before])
     size = len(grams)
-    return [j for j, count in shared.items() if count / max(1, min(size, sizes[j])) >= _OVERLAP]
+    return [j for j, count in shared.items() if _overlapping(count, size, sizes[j])]
 
 
 def _groups(articles: list[Article], reprints: dict[str, list[str]]) -> dict[str, int]:

@@ -17,7 +17,7 @@ class SiteIndex:
 
     articles: dict[str, Article]
     entities: dict[str, Entity]  # the timeline's, plus any an event names without defining
-    era_of: dict[str, Era | None]  # event id -> its era
+    band: dict[str, tuple[Era | None, int | None]]  # dated event id -> its era and year
     by_entity: dict[str, list[Event]]
     by_year: dict[int, list[Event]]
     by_era: dict[str, list[Event]]
@@ -32,7 +32,11 @@ class SiteIndex:
     places_in: dict[int, tuple[list[Event], dict[str, int]]] = field(default_factory=dict)
 
     named_by: dict[str, tuple[Entity | None, ...]] = field(default_factory=dict)  # see `entities_of`
-    band: dict[str, tuple[Era | None, int | None]] = field(default_factory=dict)  # event id -> era, year
+
+    def era_of(self, event: Event) -> Era | None:
+        """The era `event` falls in (None: outside every era, or undated)."""
+        known = self.band.get(event.id)
+        return known[0] if known is not None else None
 
     def entities_of(self, event: Event) -> tuple[Entity | None, ...]:
         """The entities `event` names, as page records hold them: worked out once per event
@@ -85,7 +89,6 @@ def complete_entities(timeline: Timeline) -> dict[str, Entity]:
 def build_index(timeline: Timeline) -> SiteIndex:
     """Index `timeline` in one pass over its events."""
     articles = {a.id: a for a in timeline.articles}
-    era_of: dict[str, Era | None] = {}
     by_entity: dict[str, list[Event]] = {}
     by_year: dict[int, list[Event]] = {}
     by_era: dict[str, list[Event]] = {era.id: [] for era in timeline.eras}
@@ -97,7 +100,6 @@ def build_index(timeline: Timeline) -> SiteIndex:
     band: dict[str, tuple[Era | None, int | None]] = {}
     for event in timeline.events:
         era = timeline.era_of(event)
-        era_of[event.id] = era
         (by_era[era.id] if era else outside).append(event)
         year = event.date.start.year if event.date.start is not None else None
         band[event.id] = (era, year)
@@ -121,6 +123,5 @@ def build_index(timeline: Timeline) -> SiteIndex:
             by_article.setdefault(article_id, []).append(event)
         for mention in event.mentions:
             event_of_timex.setdefault((mention.article_id, mention.timex.start), event.id)
-    return SiteIndex(articles, complete_entities(timeline), era_of, by_entity, by_year, by_era,
-                     outside, by_type, by_article, event_of_timex, cooccurring, dict(timeline.analyses),
-                     band=band)
+    return SiteIndex(articles, complete_entities(timeline), band, by_entity, by_year, by_era,
+                     outside, by_type, by_article, event_of_timex, cooccurring, dict(timeline.analyses))

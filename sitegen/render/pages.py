@@ -243,7 +243,7 @@ def _event_deps(event: Event, ix: SiteIndex, chronology: list[Event], dated: boo
                     if dated and len(ix.by_entity.get(i, ())) > 1 else None for i in ids)
     before, after = ix.neighbours(chronology, event) if dated else (None, None)
     claimants = _claimants(event)
-    return (event, ix.era_of.get(event.id), link_to(before), link_to(after), threads,
+    return (event, ix.era_of(event), link_to(before), link_to(after), threads,
             ix.entities_of(event),
             tuple(ix.entities.get(c or "") for c in sorted(claimants, key=str)),
             tuple((ix.articles.get(a), ix.analyses.get(a)) for a in event.articles))
@@ -307,7 +307,7 @@ def _event_context(event: Event, tl: Timeline, ix: SiteIndex, settings: RenderSe
                for m, f in event.figures]
     sources = [ix.articles[a] for a in event.articles if a in ix.articles]
     citations = [(a, plain_citation(a, event.title), cite_news(a)) for a in sources]
-    return dict(event=event, era=ix.era_of.get(event.id),
+    return dict(event=event, era=ix.era_of(event),
                 before=before, after=after, threads=threads, mentions=mentions, figures=figures,
                 sources=sources, citations=citations,
                 people=_entities(event.people, ix), places=_entities(event.places, ix),

@@ -173,8 +173,10 @@ def render_site(timeline: Timeline, out_dir: Path, settings: RenderSettings, *,
     base = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
     env.globals.update(tl=timeline, ix=ix, site=settings, site_title=settings.title, base=base,
                        language=settings.language)
-    basis = basis_of(timeline, ix) if memory is not None else None
-    changes = changes_since(memory.basis, basis) if memory is not None and basis is not None else None
+    basis = changes = None
+    if memory is not None:
+        basis = basis_of(timeline, ix)
+        changes = changes_since(memory.basis, basis)
     every = build_pages(timeline, ix, settings, urls, changes)
     fragments = memory.fragments if memory is not None else None
     if memory is not None:
