@@ -142,6 +142,23 @@ class AnalysisCache:
 
     def put(self, digest: str, value) -> None:
         self.remember(digest, value)
+        if self.folder is not None and digest:
+            self.write(digest, self.entry(digest, value))
+
+    def entry(self, digest: str, value) -> bytes:
+        """`value` as the bytes of its cache file: also how a worker process hands it back,
+        so that it is pickled once for both."""
+        return pickle.dumps((_HEADER, self.key(digest), value), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def value_of(self, digest: str, entry: bytes):
+        """The value in an `entry` this cache made for `digest`."""
+        header, key, value = pickle.loads(entry)
+        if header != _HEADER or key != self.key(digest):
+            raise ValueError(f"a cache entry for another article or version than {digest}")
+        return value
+
+    def write(self, digest: str, entry: bytes) -> None:
+        """Store an `entry` in the folder (if there is one)."""
         if self.folder is None or not digest:
             return
         path = self._path(digest)
@@ -150,7 +167,7 @@ class AnalysisCache:
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((_HEADER, self.key(digest), value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(entry)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

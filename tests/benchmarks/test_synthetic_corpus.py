@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "make_corpus.py"
+from tests.synthetic import corpus_generator
 
 
 @pytest.fixture(scope="module")
 def make_corpus():
-    spec = importlib.util.spec_from_file_location("make_corpus", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_corpus"] = module
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop("make_corpus", None)
+    return corpus_generator()
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from sitegen.extract import analyze
 from sitegen.extract.entities import load_gazetteer
 from sitegen.load.corpus import load_corpus
 from sitegen.merge import merge
-
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "make_corpus.py"
+from tests.synthetic import write_corpus
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("make_corpus", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_corpus"] = module
-    try:
-        spec.loader.exec_module(module)
-        folder = tmp_path_factory.mktemp("corpus")
-        module.write_corpus(120, folder, seed=3)
-    finally:
-        sys.modules.pop("make_corpus", None)
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(120, folder, seed=3)
     articles, _ = load_corpus(folder / "articles")
     gazetteer = load_gazetteer(folder)
     return articles, [analyze(a, gazetteer) for a in articles], gazetteer

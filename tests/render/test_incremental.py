@@ -22,19 +22,9 @@ def test_equal_entities_are_taken_from_the_last_render_and_changed_ones_are_not(
 
 
 def _generated_corpus(folder):
-    import importlib.util
-    import sys
-    from pathlib import Path
+    from tests.synthetic import write_corpus
 
-    script = Path(__file__).resolve().parents[2] / "benchmarks" / "make_corpus.py"
-    spec = importlib.util.spec_from_file_location("make_corpus", script)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_corpus"] = module
-    try:
-        spec.loader.exec_module(module)
-        module.write_corpus(90, folder, seed=5)
-    finally:
-        sys.modules.pop("make_corpus", None)
+    write_corpus(90, folder, seed=5)
 
 
 def test_pages_vouched_for_without_their_records_read_what_they_read_before(tmp_path, monkeypatch):
