@@ -308,11 +308,13 @@ def _tag(text: str, dct: date | None, domain: str,
                        and not fields.keys() & _DAY_GIVEN)
         if built.type in ("DATE", "TIME") and _updates_reference(built.value) \
                 and built.anchor != ("dct" if domain == "narratives" else "previous") \
-                and not _looks_back(fields, built, domain):
+                and not _looks_back(fields, built, domain) and not _in_brackets(text, start, end):
             # in news, a time given relative to an earlier one ("a year earlier") does not
             # become the new reference: the article keeps talking about its own period;
             # in narratives, a time relative to the document date ("today") does not either,
-            # and a look back from the story's time ("the previous year") does not move it
+            # and a look back from the story's time ("the previous year") does not move it;
+            # nor does a time in brackets, which dates a name ("the Civil Constitution of
+            # the Clergy (1790)"), not the story
             # a story told through a span of days or months goes on from its end; a span
             # of years is mostly an aside ("(1955-1963)"), after which the story resumes
             ends = built.value.split("/")
@@ -325,6 +327,15 @@ def _tag(text: str, dct: date | None, domain: str,
                     last_finer = previous
     _share_with_next(comp, text, out, yearless, dayless)
     return out
+
+
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether the expression is all there is between a pair of brackets: "(1790)"."""
+    opening = text[start - 1:start]
+    return opening in _BRACKETS and text[end:end + 1] == _BRACKETS[opening]
 
 
 _YEAR_GIVEN = frozenset({"year", "yearwords", "bcyear", "relyear", "rel"})

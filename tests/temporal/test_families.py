@@ -178,6 +178,18 @@ def test_narrative_look_back_does_not_move_the_story_time():
     assert _find(text, "July", date(2009, 12, 19), domain="narratives").value == "1916-07"
 
 
+@pytest.mark.parametrize("text, aside, expr, value", [
+    ("Peasants revolted in 1793, against the Civil Constitution of the Clergy (1790). "
+     "On 17 August the Convention voted for conscription.", "1790", "17 August", "1793-08-17"),
+    ("The Eighth Army held the Pusan Perimeter in September 1950, as the Marines had held "
+     "Guadalcanal [1942]. In late November the Chinese attacked.", "1942", "late November", "1950-11"),
+])
+def test_narrative_time_in_brackets_dates_a_name_not_the_story(text, aside, expr, value):
+    dct = date(2009, 12, 19)
+    assert _find(text, aside, dct, domain="narratives").value == aside  # still a date itself
+    assert _find(text, expr, dct, domain="narratives").value == value
+
+
 def test_names_built_on_time_words_are_not_times_but_months_before_lowercase_words_are():
     dct = date(1989, 10, 27)
     assert [t.text for t in tag("Marchers joined the March for Life on Capitol Hill.", dct)] == []
