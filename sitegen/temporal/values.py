@@ -503,9 +503,11 @@ def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
         return Built("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX"}.get(unit, "XXXX"),
                      _mod(f), how)
     if unit == "D" or unit == "W":
+        days = n * (7 if unit == "W" else 1)
         if precision.rank > Precision.DAY.rank:
-            return None
-        d = anchor + timedelta(days=n * (7 if unit == "W" else 1))
+            # "a week later" after "February 1913": some week of 1913, which one unknown
+            return Built("DATE", _day_or_week_within(anchor, days, unit), _mod(f), how)
+        d = anchor + timedelta(days=days)
         # "two weeks ago" names a day only approximately: keep the bounds to the week around it
         return Built("DATE", d.isoformat(), _mod(f), how, 3 if unit == "W" else 0)
     if unit == "M":
@@ -522,7 +524,16 @@ def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
             ((how == "previous" and ctx.domain == "news") or bounds(prev)[0] is Precision.QUARTER):
         # "a year earlier" after "the third quarter": the same quarter a year before
         return Built("DATE", f"{int(prev[:4]) + years:04d}{prev[4:]}", _mod(f), how)
-    return Built("DATE", f"{anchor.year + years:04d}", _mod(f), how)
+    year = f"{anchor.year + years:04d}"
+    # "two decades earlier" names a decade, "a century later" a century: no finer
+    return Built("DATE", year[:{"DE": 3, "CE": 2}.get(unit, 4)], _mod(f), how)
+
+
+def _day_or_week_within(start: date, days: int, unit: str) -> str:
+    """A day or week `days` after some day of a period beginning on `start`: its year (the
+    one it most likely falls in), the rest unknown."""
+    year = (start + timedelta(days=days)).year
+    return f"{year:04d}-WXX" if unit == "W" else f"{year:04d}-XX-XX"
 
 
 _DURATION_SCALE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "2W": ("W", 2), "Q": ("M", 3)}

@@ -190,6 +190,22 @@ def test_narrative_time_in_brackets_dates_a_name_not_the_story(text, aside, expr
     assert _find(text, expr, dct, domain="narratives").value == value
 
 
+@pytest.mark.parametrize("text, expr, value", [
+    ("The war began in 1950. Two days later, Seoul fell.", "Two days later", "1950-XX-XX"),
+    ("The army crossed in May 1940. Three weeks later it reached the sea.", "Three weeks later", "1940-WXX"),
+    ("The siege began on 3 May 1940. Two days later the town fell.", "Two days later", "1940-05-05"),
+])
+def test_days_or_weeks_after_a_month_or_year_keep_what_is_known(text, expr, value):
+    # the story's time is a month or a year: which day or week came after it is unknown,
+    # its year is not
+    assert _find(text, expr, date(2009, 12, 19), domain="narratives").value == value
+
+
+def test_before_and_after_an_event_make_a_duration_not_a_date():
+    t = _find("Two days after the raid, the army withdrew.", "Two days", date(2024, 2, 3))
+    assert (t.type, t.value) == ("DURATION", "P2D")
+
+
 def test_names_built_on_time_words_are_not_times_but_months_before_lowercase_words_are():
     dct = date(1989, 10, 27)
     assert [t.text for t in tag("Marchers joined the March for Life on Capitol Hill.", dct)] == []
