@@ -32,11 +32,15 @@ def _overlapping(shared: int, size: int, other: int) -> bool:
     return shared / max(1, min(size, other)) >= _OVERLAP
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _shingles(text: str) -> set[int]:
-    """The article's word 8-grams, each kept as the hash of its text: only equality matters,
-    and an int costs a fraction of an 8-tuple of strings in time and memory."""
-    words = re.findall(r"\w+", text.lower())
-    return {hash(" ".join(words[i:i + _SHINGLE])) for i in range(max(0, len(words) - _SHINGLE + 1))}
+    """The article's word 8-grams, each kept as the hash of its tuple of words: only equality
+    matters, and an int costs a fraction of an 8-tuple of strings in memory. The tuples come
+    from zipping the word list with itself shifted, which is quicker than joining words."""
+    words = _WORD.findall(text.lower())
+    return set(map(hash, zip(*(words[k:] for k in range(_SHINGLE)), strict=False)))  # shorter ones end it
 
 
 @dataclass
