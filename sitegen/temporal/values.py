@@ -136,6 +136,19 @@ def _year_for(month: int, day: int | None, anchor: date, ctx: Context, how: str)
     return anchor.year - (1 if month > anchor.month else 0)
 
 
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """Of `year` and the years either side, the one in which the day falls on `weekday`:
+    "Friday, September 13" in a report of May 2024 is 2024's, not 2023's (a Wednesday).
+    The weekdays of one date in three years in a row all differ; `year` if none fits."""
+    for y in (year, year + 1, year - 1):
+        try:
+            if date(y, month, day).isoweekday() == weekday:
+                return y
+        except ValueError:  # February 29 outside a leap year
+            continue
+    return year
+
+
 def _weekday_date(weekday: int, anchor: date, rel: int | None, future: bool, past: bool = False) -> date:
     delta = weekday - anchor.isoweekday()
     if rel == -1:
@@ -179,6 +192,10 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
             return replace(built, value="XXXX-WXX")
         return built
     mod = _mod(f)
+    if f.get("season") == "WI" and end.keys() == {"year"} and "year" in f \
+            and _end_year(f["year"], end["year"]) == f["year"] + 1:
+        # "the winter of 2016-17": the one winter across New Year, named by its end
+        return _with_year(f["year"] + 1, f, "", "DATE", mod, "absolute")
     if end:
         first = build_date(rule, f, {}, ctx)
         if first is None:
@@ -259,6 +276,8 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
                 y += 1
         else:
             y = _year_for(month, day, anchor, ctx, how)
+            if how == "dct" and "weekday" in f and day is not None:
+                y = _year_of_weekday(y, month, int(day), int(f["weekday"]))
         return _with_year(y, f, suffix, rtype, mod, how)
     if "weekday" in f:
         d = _weekday_date(int(f["weekday"]), anchor, f.get("rel"),

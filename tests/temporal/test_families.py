@@ -206,6 +206,26 @@ def test_before_and_after_an_event_make_a_duration_not_a_date():
     assert (t.type, t.value) == ("DURATION", "P2D")
 
 
+@pytest.mark.parametrize("text, expr, value", [
+    ("The vote is on Friday, September 13.", "Friday, September 13", "2024-09-13"),  # not 2023's
+    ("The talks of Monday, June 12 failed.", "Monday, June 12", "2023-06-12"),  # not 2024's
+    ("He left on Tuesday, December 12.", "Tuesday, December 12", "2023-12-12"),
+])
+def test_weekday_written_with_a_date_picks_its_year(text, expr, value):
+    assert _find(text, expr, date(2024, 5, 15)).value == value
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("In the winter of 2016-17 the offensive stalled.", "the winter of 2016-17", "2017-WI"),
+    ("Aid ran short in the winter of 2014/2015.", "the winter of 2014/2015", "2015-WI"),
+])
+def test_a_winter_across_new_year_is_one_winter(text, expr, value):
+    t = _find(text, expr, date(2024, 5, 15))
+    assert t.value == value  # a winter is named by the year it ends in, as "winter 1918" is
+    end_year = int(value[:4])
+    assert t.date.start <= date(end_year - 1, 12, 1) and date(end_year, 2, 28) <= t.date.end
+
+
 def test_names_built_on_time_words_are_not_times_but_months_before_lowercase_words_are():
     dct = date(1989, 10, 27)
     assert [t.text for t in tag("Marchers joined the March for Life on Capitol Hill.", dct)] == []
