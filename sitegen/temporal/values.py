@@ -13,6 +13,7 @@ from typing import Any
 
 from sitegen.model import Precision
 from sitegen.temporal.dates import SEASON_START_MONTH, add_months, bounds, week_value
+from sitegen.temporal.hijri import occurrences
 from sitegen.temporal.resources import Rule
 
 # A month named without a year in news is read as the next one when it is at most this
@@ -301,6 +302,8 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         spec = str(f["floating"])
         y = _year_for(int(spec[:2]), 15, anchor, ctx, how)
         return Built("DATE", floating_day(spec, y).isoformat(), mod, how)
+    if "hijri" in f:
+        return _hijri(f, occurrences(str(f["hijri"]), anchor), None, anchor, ctx, how, mod)
     if "holiday" in f:
         mm, dd = (int(x) for x in str(f["holiday"]).split("-"))
         y = _year_for(mm, dd, anchor, ctx, how)
@@ -315,6 +318,31 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
             return Built(rtype, "XXXX-XX-XX" + suffix, mod, how)
         return Built(rtype, anchor.isoformat() + suffix, mod, how)
     return None
+
+
+def _hijri(f: dict[str, Any], found: list[tuple[date, date]], year: int | None, anchor: date | None,
+           ctx: Context | None, how: str, mod: str | None) -> Built:
+    """An Islamic holiday (see `sitegen.temporal.hijri`): the one of `year` when the text
+    gives it; else, in a story, the next one it reaches; in news, the last one, unless the
+    next begins within LOOKAHEAD_MONTHS or the clause speaks of the future. A day, or for a
+    month ("Ramadan") the interval of its days; "the eve of" moves to the day before."""
+    if year is not None:
+        found = [o for o in found if o[0].year == year][:1]
+    elif anchor is not None and ctx is not None:
+        ahead = [o for o in found if o[1] >= anchor]
+        begun = [o for o in found if o[0] <= anchor]
+        soon = ahead and (ahead[0][0] - anchor).days <= LOOKAHEAD_MONTHS * 30
+        if how != "dct" or ctx.future or soon:
+            found = ahead[:1]
+        else:
+            found = begun[-1:]
+    if not found:
+        return Built("DATE", "XXXX-XX-XX", mod, how)
+    first, last = found[0]
+    if f.get("eve"):
+        first = last = first + timedelta(days=int(f["eve"]))
+    value = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+    return Built("DATE", value, mod, how)
 
 
 def _period_start_month(f: dict[str, Any]) -> int:
@@ -408,6 +436,8 @@ def _with_year(year: int, f: dict[str, Any], suffix: str, rtype: str, mod: str |
         return Built("DATE", f"{year:04d}-H{int(f['half'])}", mod, how)
     if "holiday" in f:
         return Built("DATE", f"{year:04d}-{f['holiday']}", mod, how)
+    if "hijri" in f:
+        return _hijri(f, occurrences(str(f["hijri"]), date(year, 7, 1)), year, None, None, how, mod)
     if "floating" in f:
         return Built("DATE", floating_day(str(f["floating"]), year).isoformat(), mod, how)
     return Built("DATE", f"{year:04d}", mod, how)

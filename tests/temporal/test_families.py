@@ -226,6 +226,23 @@ def test_a_winter_across_new_year_is_one_winter(text, expr, value):
     assert t.date.start <= date(end_year - 1, 12, 1) and date(end_year, 2, 28) <= t.date.end
 
 
+@pytest.mark.parametrize("text, dct, domain, expr, value", [
+    # the Sadr City market bombing of 19 July 2021
+    ("A bomb hit a market on the eve of Eid al-Adha.", date(2021, 7, 20), "news",
+     "the eve of Eid al-Adha", "2021-07-19"),
+    ("Attacks rose during Ramadan.", date(2024, 5, 15), "news", "Ramadan", "2024-03-11/2024-04-09"),
+    ("Attacks will rise during Ramadan.", date(2024, 5, 15), "news", "Ramadan", "2025-03-01/2025-03-29"),
+    ("Security was tightened before Ramadan.", date(2024, 2, 20), "news", "Ramadan",
+     "2024-03-11/2024-04-09"),  # three weeks ahead: the coming one
+    ("Eid al-Fitr 2017 passed quietly.", date(2024, 5, 15), "news", "Eid al-Fitr 2017", "2017-06-25"),
+    ("Mosul fell in June 2014. At the start of Ramadan the caliphate was declared.", None,
+     "narratives", "the start of Ramadan", "2014-06-28/2014-07-27"),
+    ("Crowds gathered for Ashura.", None, "news", "Ashura", "XXXX-XX-XX"),  # no date to go by
+])
+def test_islamic_holidays_follow_the_islamic_calendar(text, dct, domain, expr, value):
+    assert _find(text, expr, dct, domain=domain).value == value
+
+
 def test_names_built_on_time_words_are_not_times_but_months_before_lowercase_words_are():
     dct = date(1989, 10, 27)
     assert [t.text for t in tag("Marchers joined the March for Life on Capitol Hill.", dct)] == []
