@@ -114,6 +114,7 @@ def test_narrative_month_takes_the_story_year_not_the_download_date():
     ("It took a decade to rebuild.", "a decade", "P10Y"),
     ("He waited about six months.", "about six months", "P6M"),
     ("a two-week visit", "two-week", "P2W"),
+    ("The gunfight lasted half an hour.", "half an hour", "PT30M"),
 ])
 def test_durations_are_typed_and_never_dated(text, expr, value):
     t = _find(text, expr, date(2024, 5, 15))
