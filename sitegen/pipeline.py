@@ -86,8 +86,9 @@ def editorial_problems(content_dir: Path | None) -> list[Problem]:
 
 
 def load_articles(path: Path, *, strict: bool = False, config: SiteConfig | None = None,
-                  memo: dict | None = None, files: dict | None = None) -> tuple[list[Article], list[Problem]]:
-    """A folder of articles, or a single article file (`memo` and `files`: see `load_corpus`)."""
+                  memo: dict | None = None, files: dict | None = None,
+                  jobs: int = 1) -> tuple[list[Article], list[Problem]]:
+    """A folder of articles, or a single article file (`memo`, `files`, `jobs`: see `load_corpus`)."""
     config = config or SiteConfig()
     if path.is_file():
         size = path.stat().st_size
@@ -105,7 +106,7 @@ def load_articles(path: Path, *, strict: bool = False, config: SiteConfig | None
                 raise
             return [], err.problems
     return load_corpus(path, strict=strict, max_article_bytes=config.max_article_bytes,
-                       max_articles=config.max_articles, memo=memo, files=files)
+                       max_articles=config.max_articles, memo=memo, files=files, jobs=jobs)
 
 
 # Articles sent to a worker at a time: enough that sending them costs little, few enough
@@ -226,7 +227,7 @@ def run_pipeline(
             raise ContentError(problems)
         articles, load_problems = load_articles(articles_path, strict=False, config=config,
                                                 memo=memory.articles if memory else None,
-                                                files=memory.files if memory else None)
+                                                files=memory.files if memory else None, jobs=jobs)
         problems += load_problems
         corrections, editorial = _editorial(content_dir)
         problems += editorial

@@ -7,6 +7,7 @@ so they must be unique (also ignoring case, for case-insensitive file systems).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 from pathlib import Path
@@ -26,13 +27,15 @@ DEFAULT_MAX_ARTICLES = 200_000
 def load_corpus(articles_dir: Path, *, strict: bool = False,
                 max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
                 max_articles: int = DEFAULT_MAX_ARTICLES,
-                memo: dict | None = None, files: dict | None = None) -> tuple[list[Article], list[Problem]]:
+                memo: dict | None = None, files: dict | None = None,
+                jobs: int = 1) -> tuple[list[Article], list[Problem]]:
     """Load every `*.md` under `articles_dir` (subfolders included, hidden ones not).
 
     Returns the articles sorted by id and all problems. With `strict`, any error raises
     `ContentError` carrying every problem found. `memo` (see `read_article`) is left holding
     the files of this corpus only. `files`, by path, holds the size and SHA-256 of files
-    just hashed (see `sitegen.cache.tree_digest`), so that they are not read again.
+    just hashed (see `sitegen.cache.tree_digest`), so that they are not read again. With
+    `jobs` > 1, many files to parse are parsed by that many processes.
     """
     problems: list[Problem] = []
     if not articles_dir.is_dir():
@@ -48,17 +51,25 @@ def load_corpus(articles_dir: Path, *, strict: bool = False,
                                 f"{max_articles:,}; only the first {max_articles:,} (by name) are built",
                                 "Raise max_articles in site.yml, or split the corpus."))
         paths = paths[:max_articles]
+    to_read: list[tuple[Path, str | None]] = []
+    too_big: dict[Path, int] = {}
     for path in paths:
         known = files.get(str(path)) if files is not None else None
         size = known[0][0] if known is not None else path.stat().st_size
         if size > max_article_bytes:
-            problems.append(Problem(str(path), 1, f"the file is {size:,} bytes, over the limit of "
-                                    f"{max_article_bytes:,} for one article; it was not read",
+            too_big[path] = size
+        else:
+            to_read.append((path, known[1] if known is not None else None))
+    read = iter(_read_all(to_read, root, memo, jobs))
+    for path in paths:  # in order: the first of two files with one id keeps it
+        if path in too_big:
+            problems.append(Problem(str(path), 1, f"the file is {too_big[path]:,} bytes, over the limit "
+                                    f"of {max_article_bytes:,} for one article; it was not read",
                                     "Check that it is one article; raise max_article_bytes in site.yml "
                                     "if it really is."))
             first_seen.setdefault(path.stem.casefold(), path)
             continue
-        article, file_problems = read_article(path, root, memo, known[1] if known is not None else None)
+        article, file_problems = next(read)
         file_problems += _id_problems(path, first_seen)
         problems += file_problems
         if article is not None and not any(p.is_error for p in file_problems):
@@ -73,6 +84,48 @@ def load_corpus(articles_dir: Path, *, strict: bool = False,
     if strict and any(p.is_error for p in problems):
         raise ContentError(problems)
     return sorted(articles, key=lambda a: a.id), problems
+
+
+# Below this many files to parse, starting worker processes costs more than it saves
+PARALLEL_MIN_FILES = 200
+
+
+def _read_all(to_read: list[tuple[Path, str | None]], root: Path, memo: dict | None,
+              jobs: int) -> list[tuple[Article | None, list[Problem]]]:
+    """`read_article` for each (path, digest), in order. Files the memo does not already
+    hold are parsed by `jobs` forked processes when there are many of them; what they find
+    goes into the memo here."""
+    results: list[tuple[Article | None, list[Problem]] | None] = [None] * len(to_read)
+    fresh: list[int] = []
+    for i, (path, digest) in enumerate(to_read):
+        known = memo.get((str(path), str(root))) if memo is not None and digest is not None else None
+        if known is not None and known[0] == digest:
+            results[i] = read_article(path, root, memo, digest)
+        else:
+            fresh.append(i)
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if jobs > 1 and len(fresh) >= PARALLEL_MIN_FILES and can_fork:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            work = [(to_read[i][0], root, memo is not None) for i in fresh]
+            chunk = max(1, min(64, len(work) // (jobs * 8)))
+            for i, (article, problems, entry) in zip(fresh, pool.imap(_read_in_worker, work, chunk),
+                                                     strict=True):
+                results[i] = (article, problems)
+                if entry is not None:
+                    memo[(str(to_read[i][0]), str(root))] = entry  # type: ignore[index]
+    else:
+        for i in fresh:
+            path, digest = to_read[i]
+            results[i] = read_article(path, root, memo, digest)
+    return results  # type: ignore[return-value]
+
+
+def _read_in_worker(work: tuple[Path, Path, bool]) -> tuple[Article | None, list[Problem], tuple | None]:
+    """In a worker: one file's article and problems, and with `keep` the entry a memo keeps."""
+    path, root, keep = work
+    local: dict | None = {} if keep else None
+    article, problems = read_article(path, root, local)
+    return article, problems, (local or {}).get((str(path), str(root)))
 
 
 def article_files(articles_dir: Path) -> list[Path]:
