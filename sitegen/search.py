@@ -173,22 +173,23 @@ def stop_if(interrupted: Callable[[], bool] | None) -> None:
         raise Interrupted
 
 
-def _start_index(records: list[SearchRecord], bundle: Path, language: str,
+def _start_index(documents: list[tuple[str, str]], bundle: Path, language: str,
                  interrupted: Callable[[], bool] | None = None) -> tuple[subprocess.Popen, Path]:
-    """Start the Pagefind CLI over one small document per record, written to a scratch
-    folder; returns the running process and the folder (removed by `SearchJob`). Asks
-    `interrupted` now and then while it writes them (see `SearchJob.finish`)."""
+    """Start the Pagefind CLI over the (address, HTML) documents of the records (see
+    `record_html`), written to a scratch folder; returns the running process and the folder
+    (removed by `SearchJob`). Asks `interrupted` now and then while it writes them (see
+    `SearchJob.finish`)."""
     keep_index_url = False
     scratch = Path(tempfile.mkdtemp(prefix="sitegen-search-"))
     try:
-        for n, record in enumerate(records):
+        for n, (url, html) in enumerate(documents):
             if n % 500 == 0:
                 stop_if(interrupted)
-            rel = record.url + ("index.html" if record.url.endswith("/") else "")
-            keep_index_url = keep_index_url or not record.url.endswith("/")
+            rel = url + ("index.html" if url.endswith("/") else "")
+            keep_index_url = keep_index_url or not url.endswith("/")
             target = scratch / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(record_html(record, language), encoding="utf-8")
+            target.write_text(html, encoding="utf-8")
         command = [sys.executable, "-m", "pagefind", "--site", str(scratch), "--output-path", str(bundle),
                    "--force-language", language, "--silent"]
         if keep_index_url:
@@ -214,15 +215,15 @@ def pagefind_available() -> bool:
         return False
 
 
-def _index_digest(records: list[SearchRecord], language: str) -> str:
+def _index_digest(documents: list[tuple[str, str]], language: str) -> str:
     """A hash of everything the bundle is made from: the documents, their addresses, the
     language, this module's code and Pagefind's version."""
     from importlib.metadata import version
 
     digest = hashlib.sha256(f"{language}/{version('pagefind')}/".encode())
     digest.update(Path(__file__).read_bytes())
-    for record in records:
-        digest.update(f"\0{record.url}\0{record_html(record, language)}".encode())
+    for url, html in documents:
+        digest.update(f"\0{url}\0{html}".encode())
     return digest.hexdigest()
 
 
@@ -307,7 +308,8 @@ def start_search(site_dir: Path, previous: Path | None = None, previous_digest: 
     if not records:  # Pagefind refuses an empty index; the search page says there is nothing
         return SearchJob(site_dir, None)
     language = _site_language(language) if language is not None else _language(site_dir)
-    digest = _index_digest(records, language)
+    documents = [(record.url, record_html(record, language)) for record in records]
+    digest = _index_digest(documents, language)
     stop_if(interrupted)
     files = SiteFiles(site_dir, previous, staged=staged) if previous is not None else None
     if files is not None and previous_digest == digest and (files.previous / BUNDLE_DIR).is_dir():
@@ -315,7 +317,7 @@ def start_search(site_dir: Path, previous: Path | None = None, previous_digest: 
             if path.is_file():
                 files.keep(path.relative_to(files.previous).as_posix())
         return SearchJob(site_dir, digest)
-    process, scratch = _start_index(records, bundle, language, interrupted)
+    process, scratch = _start_index(documents, bundle, language, interrupted)
     return SearchJob(site_dir, digest, files, process, scratch)
 
 

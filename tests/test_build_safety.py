@@ -548,7 +548,7 @@ def test_a_follow_up_told_to_stop_leaves_its_work_to_the_next_build(tmp_path, co
     # told to stop while Pagefind runs (here a stand-in that would take a minute)
     started = []
 
-    def slow_index(records, bundle_dir, language, interrupted=None):
+    def slow_index(documents, bundle_dir, language, interrupted=None):
         process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         started.append(process)
