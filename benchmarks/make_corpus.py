@@ -604,13 +604,13 @@ def _reprint(rng: random.Random, tables: Tables, story: _Story) -> GeneratedArti
     """A wire story copied verbatim by an aggregator site, with that site's furniture."""
     site = rng.choice(tables.sources["aggregators"])
     title = story.title if rng.random() < 0.5 else f"{story.title} |"
-    top, bottom, updated = _furniture(rng, tables, story.pub, None)
+    pub = story.pub + timedelta(days=rng.choice([0, 0, 1]))
+    top, bottom, updated = _furniture(rng, tables, pub, None)  # updated on or after its own date
     if title.endswith("|"):
         top = [title] + top
     lines = top + story.text_lines + bottom
     if _word_count(lines) > MAX_WORDS:
         lines, updated = story.text_lines, None
-    pub = story.pub + timedelta(days=rng.choice([0, 0, 1]))
     return _article(title.rstrip(" |"), site["name"], site["domain"], "news", pub, updated,
                     story.agency, lines)
 

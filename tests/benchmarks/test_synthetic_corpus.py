@@ -77,3 +77,22 @@ def test_the_loader_reads_every_generated_article_without_problems(make_corpus, 
     assert len(articles) == 5
     assert [p for p in problems if p.is_error] == []
     assert all(a.published is not None and a.words >= 250 for a in articles)
+
+
+
+def test_a_reprint_is_never_updated_before_it_was_published(make_corpus):
+    # an aggregator reprints a wire story up to a day after it: its "updated" line must
+    # follow the reprint's own date, as a real page's does (else the loader warns)
+    import random
+
+    tables = make_corpus.load_tables()
+    story = make_corpus._Story("Bomb kills 3 in Baquba", date(2020, 3, 1),
+                               ["A bomb killed three people in Baquba on Sunday."], "Reuters", "Iraq")
+    updated = 0
+    for seed in range(300):
+        article = make_corpus._reprint(random.Random(seed), tables, story)
+        meta = article.front_matter
+        if "updated" in meta:
+            updated += 1
+            assert meta["updated"].date() >= meta["published"], seed
+    assert updated > 30
