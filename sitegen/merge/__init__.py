@@ -79,6 +79,8 @@ def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazettee
     8-grams between merges in one process (see `ReprintMemory`); `memory`, what else it
     keeps, made with the gazetteer `context` stands for (see `MergeMemory`)."""
     mentions = [m for a in sorted(analyses, key=lambda a: a.article_id) for m in a.mentions]
+    if memory is not None and memory.clusters is not None:
+        mentions = _as_last_time(mentions, memory.clusters)
     reasons: list[str] | None = [] if explain else None
     seen, built = memory.begin(context) if memory is not None else ({}, None)
     evidence_of = memory.evidence_of(seen, gazetteer) if memory is not None else None
@@ -102,6 +104,21 @@ def merge(analyses: list[Analysis], articles: list[Article], gazetteer: Gazettee
     applied = apply_corrections(events, loose, corrections, articles, gazetteer)
     return MergeResult(applied.events, applied.undated, reasons or [], {**people, **applied.entities},
                        applied.hidden, applied.problems)
+
+
+def _as_last_time(mentions: list[Mention], last: ClusterTrace) -> list[Mention]:
+    """`mentions`, each equal to one the last run placed given as that very object. An
+    edited article is analysed again, so its mentions are new objects even where the edit
+    left them as they were; the same object tells the clustering, and what it keeps by
+    identity, that nothing about them changed (its evidence is a function of the mention),
+    so that mentions that may join their events need not decide again."""
+    decisions = last.decisions
+    out = []
+    for mention in mentions:
+        known = decisions.get(mention.id)
+        out.append(known[0] if known is not None and known[0] is not mention and known[0] == mention
+                   else mention)
+    return out
 
 
 def _found_people(analyses: list[Analysis], gazetteer: Gazetteer,

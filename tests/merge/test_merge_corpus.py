@@ -106,7 +106,8 @@ def test_a_merge_interrupted_halfway_leaves_memory_the_next_merge_can_use(corpus
     articles, analyses, gazetteer = corpus
     memory = MergeMemory()
     merge(analyses, articles, gazetteer, explain=False, memory=memory)
-    edited = replace(articles[30], text=articles[30].text + "\n\n" + RECALLS[0])
+    # text put before the others moves every mention of the article: all decide again
+    edited = replace(articles[30], text=RECALLS[0] + "\n\n" + articles[30].text)
     arts = [edited if a.id == edited.id else a for a in articles]
     found = [analyze(a, gazetteer) if a is edited else x for a, x in zip(arts, analyses, strict=True)]
 
@@ -125,6 +126,42 @@ def test_a_merge_interrupted_halfway_leaves_memory_the_next_merge_can_use(corpus
     # and the merge after that replays from a complete record again
     back = merge(analyses, articles, gazetteer, explain=False, memory=memory)
     assert back.events == merge(analyses, articles, gazetteer, explain=False).events
+
+
+def test_mentions_an_edit_left_as_they_were_are_not_decided_again(corpus, monkeypatch):
+    # Text added at the end of an article leaves its other mentions as they were, though
+    # analysing it again makes them new objects. They stand as the last run's objects, so
+    # the clusters they join are not taken as changed, and the mentions that may join those
+    # do not decide again (many, for an event hundreds of articles recall).
+    from dataclasses import replace
+
+    import sitegen.merge as merging
+    from sitegen.merge import MergeMemory
+    from sitegen.merge import cluster as clustering
+
+    articles, analyses, gazetteer = corpus
+    edited = replace(articles[40], text=articles[40].text + "\n\n" + RECALLS[0])
+    arts = [edited if a.id == edited.id else a for a in articles]
+    found = [analyze(a, gazetteer) if a is edited else x for a, x in zip(arts, analyses, strict=True)]
+    decided = []
+    best = clustering._best
+    monkeypatch.setattr(clustering, "_best", lambda *a: decided.append(1) or best(*a))
+
+    def after_the_edit():
+        memory = MergeMemory()
+        merge(analyses, articles, gazetteer, explain=False, memory=memory)
+        decided.clear()
+        result = merge(found, arts, gazetteer, explain=False, memory=memory)
+        return len(decided), result
+
+    fewer, again = after_the_edit()
+    old = {m.id: m for a in analyses if a.article_id == edited.id for m in a.mentions}
+    kept = [m for e in again.events for m in e.mentions if m.id in old]
+    assert kept and all(m is old[m.id] for m in kept)  # the last run's objects
+    monkeypatch.setattr(merging, "_as_last_time", lambda mentions, last: mentions)
+    more, _ = after_the_edit()
+    assert 0 < fewer and fewer * 4 < more, (fewer, more)  # the new mention decides, few others
+    assert again.events == merge(found, arts, gazetteer, explain=False).events
 
 
 def test_reprint_groups_kept_between_edits_equal_groups_found_afresh(corpus):
