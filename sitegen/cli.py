@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 from itertools import islice
@@ -78,7 +79,10 @@ def cmd_serve(args) -> int:
         parsed = (article for _, (article, _) in memory.articles.values() if article is not None)
         warm_up(load_gazetteer(content), tuple(islice(parsed, 20)))
 
-    serve(out, [content, theme_dir(None)], rebuild, first=first, host=args.host, port=args.port)
+    try:
+        serve(out, [content, theme_dir(None)], rebuild, first=first, host=args.host, port=args.port)
+    finally:  # the preview's site is a scratch copy: gone with the server, however it stops
+        shutil.rmtree(out.parent, ignore_errors=True)
     return 0
 
 

@@ -86,3 +86,30 @@ def test_a_correction_is_applied_and_shown_on_the_event_page(tmp_path):
     assert done.returncode == 0, done.stderr
     built = json.loads((tmp_path / "site" / "events.json").read_text(encoding="utf-8"))
     assert target["id"] not in {e["id"] for e in built["events"]}
+
+
+def test_serve_removes_its_scratch_site_when_it_stops(tmp_path, monkeypatch):
+    # the preview's site lives in a temporary folder (a whole site: 700 MB at 10,000
+    # articles); stopping the server, with Ctrl+C or otherwise, must not leave it behind
+    import tempfile
+
+    import pytest
+
+    import sitegen.serve
+    from sitegen.cli import main
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    served = []
+
+    def fake_serve(out, watched, rebuild, *, first, host, port):
+        served.append(out)
+        (out / "index.html").parent.mkdir(parents=True)
+        (out / "index.html").write_text("<p>site</p>", encoding="utf-8")
+        raise KeyboardInterrupt  # the user stops the server
+
+    monkeypatch.setattr(sitegen.serve, "serve", fake_serve)
+    with pytest.raises(KeyboardInterrupt):
+        main(["serve", "--content", str(CONTENT), "--port", "0"])
+    assert served and served[0].parent.parent == tmp_path
+    assert not served[0].parent.exists()
+    assert list(tmp_path.iterdir()) == []
