@@ -7,8 +7,8 @@ and the tests all call `run_pipeline`.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from sitegen.model import Analysis, Article, Timeline
 from sitegen.progress import Progress
 from sitegen.render.incremental import RenderMemory
 from sitegen.timeline import build_timeline
+from sitegen.workers import can_fork, forked_map
 
 
 @dataclass
@@ -109,10 +110,6 @@ def load_articles(path: Path, *, strict: bool = False, config: SiteConfig | None
                        max_articles=config.max_articles, memo=memo, files=files, jobs=jobs)
 
 
-# Articles sent to a worker at a time: enough that sending them costs little, few enough
-# that one worker does not go on alone at the end for long (64 articles: about 0.2 s).
-MAX_CHUNK = 64
-
 # Workers inherit the gazetteer through fork instead of receiving it with every article.
 _WORKER_GAZETTEER = None
 _WORKER_CACHE: AnalysisCache | None = None
@@ -164,18 +161,14 @@ def analyze_all(articles: list[Article], gazetteer, cache: AnalysisCache, *, job
     if not todo:
         return analyses, 0
     _WORKER_GAZETTEER, _WORKER_CACHE = gazetteer, cache
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if jobs > 1 and len(todo) >= 8 and can_fork:
+    if jobs > 1 and len(todo) >= 8 and can_fork():
         warm_up(gazetteer)
-        ctx = multiprocessing.get_context("fork")
         # The workers' garbage collector then leaves alone the objects they inherit (the
         # articles, the tables): it does not walk them, nor copy their memory pages by
         # touching them.
         gc.freeze()
         try:
-            with ctx.Pool(jobs) as pool:
-                chunk = max(1, min(MAX_CHUNK, len(todo) // (jobs * 8)))
-                results = pool.imap(_analyze_and_store, todo, chunksize=chunk)
+            with closing(forked_map(_analyze_and_store, todo, jobs)) as results:
                 for n, (article, entry) in enumerate(zip(todo, results, strict=True), 1):
                     analyses[article.id] = analysis = cache.value_of(article.digest, entry)
                     cache.remember(article.digest, analysis)  # the worker wrote it to the folder

@@ -3,8 +3,6 @@ the workers write, are the ones a single process makes."""
 
 from __future__ import annotations
 
-import multiprocessing
-
 import pytest
 
 from sitegen.cache import AnalysisCache
@@ -12,9 +10,10 @@ from sitegen.extract.analyze import analyze
 from sitegen.extract.entities import load_gazetteer
 from sitegen.pipeline import analyze_all, load_articles
 from sitegen.progress import Progress
+from sitegen.workers import can_fork
 from tests.synthetic import write_corpus
 
-pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+pytestmark = pytest.mark.skipif(not can_fork(),
                                 reason="extraction runs in worker processes only where they can fork")
 
 
@@ -27,9 +26,16 @@ def articles(tmp_path_factory):
     return found
 
 
-def test_workers_hand_back_and_store_what_one_process_finds(articles, tmp_path):
+def test_workers_hand_back_and_store_what_one_process_finds(articles, tmp_path, monkeypatch):
+    import sitegen.pipeline
+
     gazetteer = load_gazetteer(None)
     alone = {a.id: analyze(a, gazetteer) for a in articles}
+
+    def not_here(article):
+        raise AssertionError("analysed in the build's own process, not by the workers")
+
+    monkeypatch.setattr(sitegen.pipeline, "_analyze_one", not_here)
 
     cache = AnalysisCache(tmp_path / "cache")
     parallel, words = analyze_all(articles, gazetteer, cache, jobs=2, progress=Progress(verbose=False))

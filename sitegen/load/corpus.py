@@ -7,14 +7,15 @@ so they must be unique (also ignoring case, for case-insensitive file systems).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
+from contextlib import closing
 from pathlib import Path
 
 from sitegen.errors import ContentError, Problem
 from sitegen.load.article import read_article
 from sitegen.model.article import Article
+from sitegen.workers import can_fork, forked_map
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -103,13 +104,10 @@ def _read_all(to_read: list[tuple[Path, str | None]], root: Path, memo: dict | N
             results[i] = read_article(path, root, memo, digest)
         else:
             fresh.append(i)
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if jobs > 1 and len(fresh) >= PARALLEL_MIN_FILES and can_fork:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            work = [(to_read[i][0], root, memo is not None) for i in fresh]
-            chunk = max(1, min(64, len(work) // (jobs * 8)))
-            for i, (article, problems, entry) in zip(fresh, pool.imap(_read_in_worker, work, chunk),
-                                                     strict=True):
+    if jobs > 1 and len(fresh) >= PARALLEL_MIN_FILES and can_fork():
+        work = [(to_read[i][0], root, memo is not None) for i in fresh]
+        with closing(forked_map(_read_in_worker, work, jobs)) as read:
+            for i, (article, problems, entry) in zip(fresh, read, strict=True):
                 results[i] = (article, problems)
                 if entry is not None:
                     memo[(str(to_read[i][0]), str(root))] = entry  # type: ignore[index]

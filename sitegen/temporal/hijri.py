@@ -23,7 +23,7 @@ def occurrences(spec: str, around: date) -> list[tuple[date, date]]:
     for y in (year - 1, year, year + 1):
         try:
             first = Hijri(y, int(month), int(day) if day else 1)
-            last = Hijri(y, int(month), int(day)) if day else Hijri(y, int(month), first.month_length())
+            last = first if day else Hijri(y, int(month), first.month_length())
             found.append((_plain(first), _plain(last)))
         except (OverflowError, ValueError):
             continue

@@ -316,7 +316,8 @@ def _tag(text: str, dct: date | None, domain: str,
             # nor does a time in brackets, which dates a name ("the Civil Constitution of
             # the Clergy (1790)"), not the story
             # a story told through a span of days or months goes on from its end; a span
-            # of years is mostly an aside ("(1955-1963)"), after which the story resumes
+            # of years is mostly an aside ("his rule, 1955-1963, ..."), after which the
+            # story resumes
             ends = built.value.split("/")
             previous = ends[-1] if len(ends[0]) >= 7 else ends[0]
             if dv is not None and not (domain == "news" and dct and dv.start and dv.start > dct
