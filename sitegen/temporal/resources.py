@@ -50,6 +50,9 @@ class Rule:
     examples: tuple[Example, ...]
     defaults: tuple[tuple[str, Any], ...] = ()  # field values used when the text gives none
     domains: tuple[str, ...] = ("news", "narratives")  # where the rule applies
+    # the pattern as the tagger matches it (case-insensitive, ending at a word's end),
+    # compiled once here, where it is checked
+    matcher: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +209,11 @@ def expand(pattern: str, macros: dict[str, str], tables: dict[str, dict[str, Any
     return _MACRO_REF.sub(sub, pattern)
 
 
+def matcher_source(pattern: str) -> str:
+    """A rule's pattern as the tagger matches it: a match ends where a word does."""
+    return f"(?:{pattern})(?!\\w)"
+
+
 def _examples(raw: Any, path: Path, where: str) -> tuple[Example, ...]:
     if not isinstance(raw, list) or not raw:
         raise ResourceError(path, where, "needs at least one example (text and expect)")
@@ -257,7 +265,7 @@ def _load_rules(path: Path, tables: dict[str, dict[str, Any]],
             raise ResourceError(path, where, f"anchor {anchor!r} is not one of {', '.join(sorted(ANCHORS))}")
         pattern = expand(raw["pattern"], macros, tables, path, where)
         try:
-            compiled = re.compile(pattern, re.IGNORECASE)
+            compiled = re.compile(matcher_source(pattern), re.IGNORECASE)
         except re.error as exc:
             raise ResourceError(path, where, f"pattern is not a valid regular expression ({exc})") from None
         for group in compiled.groupindex:
@@ -275,7 +283,7 @@ def _load_rules(path: Path, tables: dict[str, dict[str, Any]],
         rules.append(Rule(name, kind, pattern, rtype, anchor, raw.get("value"),
                           _examples(raw.get("examples"), path, where),
                           tuple((k, float(v) if k == "num" else v) for k, v in defaults.items()),
-                          tuple(domains)))
+                          tuple(domains), compiled))
     return tuple(rules)
 
 

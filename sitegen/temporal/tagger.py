@@ -17,11 +17,10 @@ from sitegen.temporal import values
 from sitegen.temporal.dates import date_value
 from sitegen.temporal.fields import collect
 from sitegen.temporal.firstchars import ALPHABET, first_chars, first_strings, fits, prefix_key, prefix_pattern
-from sitegen.temporal.resources import Resources, Rule, default_resources, field_name
+from sitegen.temporal.resources import Resources, Rule, default_resources, field_name, matcher_source
 
 DOMAINS = ("news", "narratives")
 _GROUP_DEF = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
-_GROUP_REF = re.compile(r"\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _WORD = re.compile(r"\w+")
 
@@ -39,15 +38,14 @@ _MAX_PREFIXES = 50_000  # keys `Compiled.rules_at` remembers before starting afr
 class Compiled:
     """The rules of one domain, each compiled on its own and grouped by how a match can begin.
 
-    Each rule's groups get a unique prefix; `rules_at(key)` lists, in rule order, the rules
-    whose match can begin where the text begins with `key`, its next `PREFIX` characters
-    (built on first use): those whose match can begin with the first character of `key`,
-    narrowed by the prefixes the rule can begin with ("the" leaves out "to", "two", "today").
-    Trying them one by one and keeping the first that matches gives what one alternation of
-    them would match (an alternation takes its first branch that matches), and measured
-    about 40% faster than one alternation of them per character. Narrowing by prefix
-    lists 0.6 million rules at the candidate words of 1,000 news articles instead of 1.5
-    million, and tags them about 15% faster.
+    `rules_at(key)` lists, in rule order, the rules whose match can begin where the text
+    begins with `key`, its next `PREFIX` characters (built on first use): those whose match
+    can begin with the first character of `key`, narrowed by the prefixes the rule can begin
+    with ("the" leaves out "to", "two", "today"). Trying them one by one and keeping the
+    first that matches gives what one alternation of them would match (an alternation takes
+    its first branch that matches), and measured about 40% faster than one alternation of
+    them per character. Narrowing by prefix lists 0.6 million rules at the candidate words
+    of 1,000 news articles instead of 1.5 million, and tags them about 15% faster.
     """
 
     bodies: tuple[tuple[Rule, tuple[tuple[str, str], ...], str, frozenset[str] | None, _Prefixes], ...]
@@ -84,19 +82,18 @@ class Compiled:
     def _single(self, i: int) -> _Entry:
         entry = self.singles.get(i)
         if entry is None:
-            rule, groups, body = self.bodies[i][:3]
-            entry = self.singles[i] = (re.compile(f"(?:{body})(?!\\w)", re.IGNORECASE), rule, groups)
+            rule, groups = self.bodies[i][:2]
+            matcher = rule.matcher or re.compile(matcher_source(rule.pattern), re.IGNORECASE)
+            entry = self.singles[i] = (matcher, rule, groups)
         return entry
 
 
 def compile_rules(res: Resources, domain: str = "news") -> Compiled:
-    """The domain's rules, ready to scan; each rule's groups get a unique prefix."""
+    """The domain's rules, ready to scan."""
     bodies = []
-    for i, rule in enumerate(r for r in res.rules if domain in r.domains):
-        groups = tuple((f"r{i}_{g}", g) for g in _GROUP_DEF.findall(rule.pattern))
-        body = _GROUP_DEF.sub(lambda m, i=i: f"(?P<r{i}_{m.group(1)}>", rule.pattern)
-        body = _GROUP_REF.sub(lambda m, i=i: f"(?P=r{i}_{m.group(1)})", body)
-        bodies.append((rule, groups, body, first_chars(rule.pattern),
+    for rule in (r for r in res.rules if domain in r.domains):
+        groups = tuple((g, g) for g in _GROUP_DEF.findall(rule.pattern))
+        bodies.append((rule, groups, rule.pattern, first_chars(rule.pattern),
                        prefix_pattern(first_strings(rule.pattern, PREFIX))))
     cues = sorted(res.tables.get("future_cues", {}), key=len, reverse=True)
     future = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
