@@ -1,7 +1,7 @@
 """Per-article extraction cache, keyed by the article's content hash and the code's version.
 
 An entry is trusted only if it unpickles to the expected header; anything else (a
-truncated file, another version's format) is discarded and recomputed, never used.
+truncated entry, another version's format) is discarded and recomputed, never used.
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
+import sqlite3
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,11 +80,21 @@ def site_code_fingerprint() -> str:
 
 
 class AnalysisCache:
-    """A folder of pickled `Analysis` objects, one file per (article digest, code, context).
+    """Pickled `Analysis` objects, one per (article digest, code, context), kept in one SQLite
+    file in `folder`.
+
+    One file rather than one per article: creating a file costs far more than writing its
+    bytes on many file systems (half a millisecond each here, 5 s of a 10,000-article
+    build), and one file is also what a user expects to find, or delete, in a cache folder.
+    Entries are written in transactions of `BATCH`; an interrupted build keeps those already
+    committed. A file that is not a readable database is replaced by an empty one.
 
     `memory`, a dict kept by a long-running process between builds (`sitegen serve`), holds
     the entries in memory too, so a rebuild does not read them back from disk; after a build,
     `forget_unused()` leaves it holding only the entries that build used."""
+
+    FILE = "analyses.sqlite"
+    BATCH = 256  # entries per transaction: few commits, little held in memory
 
     def __init__(self, folder: Path | None, context: str = "", memory: dict | None = None):
         self.folder = folder
@@ -92,6 +103,8 @@ class AnalysisCache:
         self.misses = 0
         self.memory = memory
         self.used: set[str] = set()
+        self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[str, bytes]] = []
 
     def forget_unused(self) -> None:
         if self.memory is not None:
@@ -101,10 +114,28 @@ class AnalysisCache:
     def key(self, digest: str) -> str:
         return hashlib.sha256(f"{self.salt}/{digest}".encode()).hexdigest()
 
-    def _path(self, digest: str) -> Path:
-        key = self.key(digest)
-        assert self.folder is not None
-        return self.folder / key[:2] / f"{key}.pickle"
+    def _connection(self) -> sqlite3.Connection | None:
+        """The open database, opened (and made, or remade if unreadable) on first use; None
+        when there is no folder, or it cannot hold a database (the build goes on without)."""
+        if self._db is None and self.folder is not None:
+            path = self.folder / self.FILE
+            for attempt in range(2):
+                try:
+                    self.folder.mkdir(parents=True, exist_ok=True)
+                    made = not path.exists()
+                    self._db = _open(path)
+                    if made:
+                        _remove_old_layout(self.folder)
+                    break
+                except sqlite3.DatabaseError:
+                    if attempt:
+                        self.folder = None  # still unusable: no disk cache for this build
+                        break
+                    _remove_database(path)
+                except OSError:
+                    self.folder = None
+                    break
+        return self._db
 
     def get(self, digest: str):
         if self.memory is not None and digest:
@@ -113,20 +144,24 @@ class AnalysisCache:
                 self.hits += 1
                 self.used.add(key)
                 return self.memory[key]
-        if self.folder is None or not digest:
+        db = self._connection() if digest else None
+        if db is None:
             self.misses += 1
             return None
-        path = self._path(digest)
+        key = self.key(digest)
         try:
-            with path.open("rb") as fh:
-                header, key, value = pickle.load(fh)
-            if header != _HEADER or key != self.key(digest):
-                raise ValueError("foreign entry")
-        except FileNotFoundError:
+            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            self._reset()
+            row = None
+        if row is None:
             self.misses += 1
             return None
+        try:
+            value = self.value_of(digest, row[0])
         except Exception:  # a corrupt entry is discarded, never trusted
-            path.unlink(missing_ok=True)
+            with suppress(sqlite3.DatabaseError):
+                db.execute("DELETE FROM entries WHERE key = ?", (key,))
             self.misses += 1
             return None
         self.hits += 1
@@ -134,7 +169,7 @@ class AnalysisCache:
         return value
 
     def remember(self, digest: str, value) -> None:
-        """Keep `value` in memory only (another process wrote it to the folder)."""
+        """Keep `value` in memory only."""
         if self.memory is not None and digest:
             key = self.key(digest)
             self.memory[key] = value
@@ -146,7 +181,7 @@ class AnalysisCache:
             self.write(digest, self.entry(digest, value))
 
     def entry(self, digest: str, value) -> bytes:
-        """`value` as the bytes of its cache file: also how a worker process hands it back,
+        """`value` as the bytes of its cache entry: also how a worker process hands it back,
         so that it is pickled once for both."""
         return pickle.dumps((_HEADER, self.key(digest), value), protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -158,17 +193,72 @@ class AnalysisCache:
         return value
 
     def write(self, digest: str, entry: bytes) -> None:
-        """Store an `entry` in the folder (if there is one)."""
+        """Store an `entry` (if there is a folder); it is committed with its batch, or by
+        `flush()`."""
         if self.folder is None or not digest:
             return
-        path = self._path(digest)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so a crash never leaves a half-written entry under the real name.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        self._pending.append((self.key(digest), entry))
+        if len(self._pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the entries written so far."""
+        pending, self._pending = self._pending, []
+        db = self._connection() if pending else None
+        if db is None:
+            return
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(entry)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            with db:  # one transaction
+                db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", pending)
+        except sqlite3.DatabaseError:
+            self._reset()
+
+    def close(self) -> None:
+        """Commit what is pending and close the database."""
+        self.flush()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _reset(self) -> None:
+        """The database went bad under us (a disk error, another program writing into the
+        file): start an empty one; what it held is computed again."""
+        if self._db is not None:
+            with suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+        if self.folder is not None:
+            _remove_database(self.folder / self.FILE)
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=60)  # another build may be writing: wait for it
+    try:
+        # WAL: a build reads while another writes; NORMAL: commits do not wait for the disk,
+        # and a crash loses at most the last transactions, never the database
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        db.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()  # readable?
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _remove_old_layout(folder: Path) -> None:
+    """Remove the entries earlier versions kept as one file each, in folders named by two
+    hexadecimal digits: nothing reads them any more."""
+    for sub in folder.iterdir():
+        if len(sub.name) == 2 and all(c in "0123456789abcdef" for c in sub.name) and sub.is_dir() \
+                and not sub.is_symlink():
+            for entry in sub.iterdir():
+                if entry.suffix in (".pickle", ".tmp") and entry.is_file():
+                    entry.unlink(missing_ok=True)
+            with suppress(OSError):
+                sub.rmdir()  # only if nothing else was in it
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

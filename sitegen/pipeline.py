@@ -119,14 +119,12 @@ def _analyze_one(article: Article) -> Analysis:
     return analyze(article, _WORKER_GAZETTEER)
 
 
-def _analyze_and_store(article: Article) -> bytes:
-    """In a worker: analyse, and write the cache entry here, in parallel, not in the parent.
-    The entry's bytes go back to the parent too, which spares pickling the analysis twice."""
+def _analyze_to_entry(article: Article) -> bytes:
+    """In a worker: analyse, and hand back the analysis as the bytes of its cache entry,
+    which the parent both stores and reads: the analysis is pickled once for both."""
     analysis = analyze(article, _WORKER_GAZETTEER)
     assert _WORKER_CACHE is not None
-    entry = _WORKER_CACHE.entry(article.digest, analysis)
-    _WORKER_CACHE.write(article.digest, entry)
-    return entry
+    return _WORKER_CACHE.entry(article.digest, analysis)
 
 
 def warm_up(gazetteer, samples: tuple[Article, ...] = ()) -> None:
@@ -168,10 +166,11 @@ def analyze_all(articles: list[Article], gazetteer, cache: AnalysisCache, *, job
         # touching them.
         gc.freeze()
         try:
-            with closing(forked_map(_analyze_and_store, todo, jobs)) as results:
+            with closing(forked_map(_analyze_to_entry, todo, jobs)) as results:
                 for n, (article, entry) in enumerate(zip(todo, results, strict=True), 1):
                     analyses[article.id] = analysis = cache.value_of(article.digest, entry)
-                    cache.remember(article.digest, analysis)  # the worker wrote it to the folder
+                    cache.remember(article.digest, analysis)
+                    cache.write(article.digest, entry)
                     progress.count("extract", n, len(todo))
         finally:
             gc.unfreeze()
@@ -180,6 +179,7 @@ def analyze_all(articles: list[Article], gazetteer, cache: AnalysisCache, *, job
             analyses[article.id] = _analyze_one(article)
             cache.put(article.digest, analyses[article.id])
             progress.count("extract", n, len(todo))
+    cache.flush()
     _WORKER_CACHE = None
     return analyses, sum(a.words for a in todo)
 
@@ -232,7 +232,10 @@ def run_pipeline(
     with progress.stage("extract", f"{len(articles)} articles"):
         cache = AnalysisCache(cache_dir, context=_gazetteer_digest(content_dir),
                               memory=memory.analyses if memory else None)
-        analyses, words_analyzed = analyze_all(articles, gazetteer, cache, jobs=jobs, progress=progress)
+        try:
+            analyses, words_analyzed = analyze_all(articles, gazetteer, cache, jobs=jobs, progress=progress)
+        finally:
+            cache.close()
         cache.forget_unused()
 
     with progress.stage("merge"):

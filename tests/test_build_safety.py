@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from sitegen.build import build_site
+from sitegen.cache import AnalysisCache
 from sitegen.errors import ContentError
 from tests.conftest import CONTENT, REPO
 
@@ -86,12 +89,27 @@ def test_build_does_not_touch_content_and_is_deterministic(tmp_path, content_cop
 def test_corrupt_cache_entry_is_rebuilt_not_trusted(tmp_path, content_copy):
     cache = tmp_path / "cache"
     build_site(content_copy, tmp_path / "a", jobs=1, cache_dir=cache)
-    for entry in cache.rglob("*.pickle"):
-        entry.write_bytes(b"garbage")
+    with closing(sqlite3.connect(cache / AnalysisCache.FILE)) as db, db:
+        assert db.execute("UPDATE entries SET value = ?", (b"garbage",)).rowcount > 0
     report = build_site(content_copy, tmp_path / "b", jobs=1, cache_dir=cache)
     assert report.cache_hits == 0
     a, b = (tree_digest(tmp_path / n, skip=NOT_REPEATABLE) for n in "ab")
     assert a == b
+    # the bad entries were replaced: the next build reads every article from the cache
+    report = build_site(content_copy, tmp_path / "c", jobs=1, cache_dir=cache)
+    assert report.cache_hits == report.articles
+
+
+def test_a_cache_file_that_is_no_database_is_replaced(tmp_path, content_copy):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / AnalysisCache.FILE).write_bytes(b"not a database, perhaps a half-copied file" * 100)
+    build_site(content_copy, tmp_path / "a", jobs=2, cache_dir=cache)
+    build_site(content_copy, tmp_path / "b", jobs=1, cache_dir=None)
+    a, b = (tree_digest(tmp_path / n, skip=NOT_REPEATABLE) for n in "ab")
+    assert a == b
+    report = build_site(content_copy, tmp_path / "c", jobs=2, cache_dir=cache)
+    assert report.cache_hits == report.articles
 
 
 def test_output_folder_inside_content_is_refused(content_copy):
@@ -586,3 +604,16 @@ def test_a_follow_up_told_to_stop_leaves_its_work_to_the_next_build(tmp_path, co
     cold = tmp_path / "cold"
     build_site(content_copy, cold, jobs=1)
     assert tree_digest(out, skip=NOT_REPEATABLE) == tree_digest(cold, skip=NOT_REPEATABLE)
+
+
+def test_entries_of_the_old_one_file_per_article_layout_are_removed(tmp_path, content_copy):
+    cache = tmp_path / "cache"
+    old = cache / "3f"
+    old.mkdir(parents=True)
+    (old / "3f0a.pickle").write_bytes(b"an entry of an earlier version")
+    (cache / "notes").mkdir()
+    (cache / "notes" / "mine.pickle").write_bytes(b"not ours to remove")
+    report = build_site(content_copy, tmp_path / "a", jobs=1, cache_dir=cache)
+    assert report.articles and not old.exists()
+    assert (cache / "notes" / "mine.pickle").exists()
+    assert report.cache_hits == 0
