@@ -17,6 +17,9 @@ from pathlib import Path
 import sitegen
 
 FORMAT = 1
+# seconds to wait for another build writing to the same cache (it writes in short
+# transactions); past that, this build goes on without the cache
+LOCK_WAIT = 60.0
 _HEADER = b"sitegen-cache"
 
 
@@ -125,9 +128,14 @@ class AnalysisCache:
                     made = not path.exists()
                     self._db = _open(path)
                     if made:
-                        _remove_old_layout(self.folder)
+                        with suppress(OSError):
+                            _remove_old_layout(self.folder)
                     break
-                except sqlite3.DatabaseError:
+                except sqlite3.OperationalError:
+                    # locked by another build for a minute, or not openable: leave it be
+                    self.folder = None
+                    break
+                except sqlite3.DatabaseError:  # not a database, or a damaged one
                     if attempt:
                         self.folder = None  # still unusable: no disk cache for this build
                         break
@@ -151,8 +159,8 @@ class AnalysisCache:
         key = self.key(digest)
         try:
             row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-        except sqlite3.DatabaseError:
-            self._reset()
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
             row = None
         if row is None:
             self.misses += 1
@@ -210,8 +218,8 @@ class AnalysisCache:
         try:
             with db:  # one transaction
                 db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", pending)
-        except sqlite3.DatabaseError:
-            self._reset()
+        except sqlite3.DatabaseError as exc:
+            self._failed(exc)
 
     def close(self) -> None:
         """Commit what is pending and close the database."""
@@ -220,19 +228,21 @@ class AnalysisCache:
             self._db.close()
             self._db = None
 
-    def _reset(self) -> None:
-        """The database went bad under us (a disk error, another program writing into the
-        file): start an empty one; what it held is computed again."""
+    def _failed(self, exc: sqlite3.DatabaseError) -> None:
+        """The database failed under us. This build goes on without it (what it would have
+        read is computed again); a damaged one is removed, so that the next build starts an
+        empty one, but one merely locked or unreachable is left as it is."""
         if self._db is not None:
             with suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
-        if self.folder is not None:
+        if self.folder is not None and not isinstance(exc, sqlite3.OperationalError):
             _remove_database(self.folder / self.FILE)
+        self.folder = None
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=60)  # another build may be writing: wait for it
+    db = sqlite3.connect(path, timeout=LOCK_WAIT)
     try:
         # WAL: a build reads while another writes; NORMAL: commits do not wait for the disk,
         # and a crash loses at most the last transactions, never the database
@@ -261,4 +271,5 @@ def _remove_old_layout(folder: Path) -> None:
 
 def _remove_database(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+        with suppress(OSError):  # then the next open fails again, and the build goes on without
+            Path(f"{path}{suffix}").unlink(missing_ok=True)

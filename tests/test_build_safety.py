@@ -617,3 +617,25 @@ def test_entries_of_the_old_one_file_per_article_layout_are_removed(tmp_path, co
     assert report.articles and not old.exists()
     assert (cache / "notes" / "mine.pickle").exists()
     assert report.cache_hits == 0
+
+
+def test_a_cache_another_program_keeps_locked_is_left_alone(tmp_path, content_copy, monkeypatch):
+    import sitegen.cache
+
+    cache = tmp_path / "cache"
+    build_site(content_copy, tmp_path / "a", jobs=1, cache_dir=cache)
+    content_copy.joinpath("articles", "2099-01-01-new.md").write_text(
+        "---\ntitle: New\npublisher: Test\npublished: 2024-05-15\n---\n\n"
+        "Militants attacked a checkpoint in Anbar on Monday, killing two soldiers.\n", encoding="utf-8")
+    monkeypatch.setattr(sitegen.cache, "LOCK_WAIT", 0.2)
+    with closing(sqlite3.connect(cache / AnalysisCache.FILE, isolation_level=None)) as other:
+        other.execute("BEGIN EXCLUSIVE")  # another build in the middle of writing
+        report = build_site(content_copy, tmp_path / "b", jobs=1, cache_dir=cache)
+        other.execute("ROLLBACK")
+    # it still reads what is there; the new article's entry could not be written
+    assert report.cache_hits == report.articles - 1
+    again = build_site(content_copy, tmp_path / "c", jobs=1, cache_dir=cache)
+    assert again.cache_hits == again.articles - 1  # the entries were kept, not thrown away
+    a, c = (tree_digest(tmp_path / n, skip=NOT_REPEATABLE) for n in "bc")
+    assert a == c
+    assert build_site(content_copy, tmp_path / "d", jobs=1, cache_dir=cache).cache_hits == again.articles
