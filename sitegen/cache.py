@@ -87,8 +87,8 @@ class AnalysisCache:
     file in `folder`.
 
     One file rather than one per article: creating a file costs far more than writing its
-    bytes on many file systems (half a millisecond each here, 5 s of a 10,000-article
-    build), and one file is also what a user expects to find, or delete, in a cache folder.
+    bytes on many file systems (half a millisecond here, ten times the writing), and one
+    file is also what a user expects to find, or delete, in a cache folder.
     Entries are written in transactions of `BATCH`; an interrupted build keeps those already
     committed. A file that is not a readable database is replaced by an empty one.
 

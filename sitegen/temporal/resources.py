@@ -209,11 +209,6 @@ def expand(pattern: str, macros: dict[str, str], tables: dict[str, dict[str, Any
     return _MACRO_REF.sub(sub, pattern)
 
 
-def matcher_source(pattern: str) -> str:
-    """A rule's pattern as the tagger matches it: a match ends where a word does."""
-    return f"(?:{pattern})(?!\\w)"
-
-
 def _examples(raw: Any, path: Path, where: str) -> tuple[Example, ...]:
     if not isinstance(raw, list) or not raw:
         raise ResourceError(path, where, "needs at least one example (text and expect)")
@@ -265,7 +260,8 @@ def _load_rules(path: Path, tables: dict[str, dict[str, Any]],
             raise ResourceError(path, where, f"anchor {anchor!r} is not one of {', '.join(sorted(ANCHORS))}")
         pattern = expand(raw["pattern"], macros, tables, path, where)
         try:
-            compiled = re.compile(matcher_source(pattern), re.IGNORECASE)
+            # as the tagger matches it: a match ends where a word does
+            compiled = re.compile(f"(?:{pattern})(?!\\w)", re.IGNORECASE)
         except re.error as exc:
             raise ResourceError(path, where, f"pattern is not a valid regular expression ({exc})") from None
         for group in compiled.groupindex:

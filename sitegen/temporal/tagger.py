@@ -17,15 +17,14 @@ from sitegen.temporal import values
 from sitegen.temporal.dates import date_value
 from sitegen.temporal.fields import collect
 from sitegen.temporal.firstchars import ALPHABET, first_chars, first_strings, fits, prefix_key, prefix_pattern
-from sitegen.temporal.resources import Resources, Rule, default_resources, field_name, matcher_source
+from sitegen.temporal.resources import Resources, Rule, default_resources, field_name
 
 DOMAINS = ("news", "narratives")
-_GROUP_DEF = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _WORD = re.compile(r"\w+")
 
 
-_Entry = tuple[re.Pattern[str], Rule, tuple[tuple[str, str], ...]]  # a rule, compiled alone
+_Entry = tuple[re.Pattern[str], Rule]  # a rule and its matcher (see `Rule.matcher`)
 _Prefixes = re.Pattern[str] | None  # a rule's `firstchars.prefix_pattern`
 # Characters of the text that choose the rules tried there. Longer prefixes rule out more
 # ("the c" is no "the same") but take longer to work out when the rules are loaded, which
@@ -48,7 +47,7 @@ class Compiled:
     of 1,000 news articles instead of 1.5 million, and tags them about 15% faster.
     """
 
-    bodies: tuple[tuple[Rule, tuple[tuple[str, str], ...], str, frozenset[str] | None, _Prefixes], ...]
+    bodies: tuple[tuple[Rule, frozenset[str] | None, _Prefixes], ...]  # first characters, prefixes
     future: re.Pattern[str]
     past: re.Pattern[str] | None = None
     deadline: re.Pattern[str] | None = None
@@ -67,7 +66,7 @@ class Compiled:
                 self.by_prefix.clear()  # a long-lived process that has tagged very varied text
             folded = prefix_key(key)
             found = self.by_prefix[key] = tuple(self._single(i) for i in self._by_first(key[0].lower())
-                                                if fits(self.bodies[i][4], folded))
+                                                if fits(self.bodies[i][2], folded))
         return found
 
     def _by_first(self, c: str) -> tuple[int, ...]:
@@ -76,15 +75,15 @@ class Compiled:
         found = self.by_char.get(key)
         if found is None:
             found = self.by_char[key] = tuple(i for i, b in enumerate(self.bodies)
-                                              if b[3] is None or key in b[3])
+                                              if b[1] is None or key in b[1])
         return found
 
     def _single(self, i: int) -> _Entry:
         entry = self.singles.get(i)
         if entry is None:
-            rule, groups = self.bodies[i][:2]
-            matcher = rule.matcher or re.compile(matcher_source(rule.pattern), re.IGNORECASE)
-            entry = self.singles[i] = (matcher, rule, groups)
+            rule = self.bodies[i][0]
+            assert rule.matcher is not None, "rules come from `resources.load`, which compiles them"
+            entry = self.singles[i] = (rule.matcher, rule)
         return entry
 
 
@@ -92,9 +91,7 @@ def compile_rules(res: Resources, domain: str = "news") -> Compiled:
     """The domain's rules, ready to scan."""
     bodies = []
     for rule in (r for r in res.rules if domain in r.domains):
-        groups = tuple((g, g) for g in _GROUP_DEF.findall(rule.pattern))
-        bodies.append((rule, groups, rule.pattern, first_chars(rule.pattern),
-                       prefix_pattern(first_strings(rule.pattern, PREFIX))))
+        bodies.append((rule, first_chars(rule.pattern), prefix_pattern(first_strings(rule.pattern, PREFIX))))
     cues = sorted(res.tables.get("future_cues", {}), key=len, reverse=True)
     future = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
     back = sorted(res.tables.get("past_cues", {}), key=len, reverse=True)
@@ -166,7 +163,7 @@ def _candidates(res: Resources, text: str) -> list[int]:
 
 def _matches(comp: Compiled, res: Resources, text: str):
     """Leftmost non-overlapping matches of the rules, tried only at candidate starts, each
-    with its rule and groups."""
+    with its rule."""
     end = 0
     for pos in _candidates(res, text):
         if pos < end:
@@ -178,7 +175,7 @@ def _matches(comp: Compiled, res: Resources, text: str):
                 m = entry[0].match(text, start)
                 if m:
                     end = m.end()
-                    yield m, entry[1:]  # (rule, groups)
+                    yield m, entry[1]
                     break
             if m:
                 break
@@ -240,16 +237,14 @@ def tag_timex3(text: str, dct: date | None = None, *, domain: str = "news") -> l
     return out
 
 
-def _range_parts(m: re.Match[str], groups: tuple[tuple[str, str], ...], value: str,
-                 text: str) -> tuple[tuple[int, int, str], ...]:
+def _range_parts(m: re.Match[str], value: str) -> tuple[tuple[int, int, str], ...]:
     """Spans and values of the two ends of a range match."""
-    end_starts = [m.start(full) for full, orig in groups if m.group(full) is not None
-                  and field_name(orig)[1]]
+    groups = [name for name in m.re.groupindex if m.group(name) is not None]
+    end_starts = [m.start(name) for name in groups if field_name(name)[1]]
     if not end_starts or "/" not in value:
         return ()
     second = min(end_starts)
-    first_ends = [m.end(full) for full, orig in groups if m.group(full) is not None
-                  and not field_name(orig)[1] and m.start(full) < second]
+    first_ends = [m.end(name) for name in groups if not field_name(name)[1] and m.start(name) < second]
     if not first_ends:
         return ()
     first_value, _, second_value = value.partition("/")
@@ -268,12 +263,11 @@ def _tag(text: str, dct: date | None, domain: str,
     previous: str | None = None
     last_finer: str | None = None
     last_of: dict = {}
-    for m, (rule, groups) in _matches(comp, res, text):
+    for m, rule in _matches(comp, res, text):
         start, end = m.span()
         if _negated(res, text, start, end, domain):
             continue
-        raw = {orig: m.group(full) for full, orig in groups}
-        fields, end_fields = collect(raw, res)
+        fields, end_fields = collect(m.groupdict(), res)
         for key, value in rule.defaults:
             fields.setdefault(key, value)
         span_text = text[start:end]
@@ -296,7 +290,7 @@ def _tag(text: str, dct: date | None, domain: str,
         dv = date_value(built.value, built.mod, spread_days=built.spread_days) \
             if built.type in ("DATE", "TIME") else None
         timex = Timex(start, end, span_text, built.type, built.value, built.mod, dv, built.anchor, rule.name)
-        parts = _range_parts(m, groups, built.value, text) if end_fields else ()
+        parts = _range_parts(m, built.value) if end_fields else ()
         out.append((timex, parts))
         yearless.append(built.type == "DATE" and not end_fields and built.anchor != "absolute"
                         and ("month" in fields or "season" in fields)

@@ -79,7 +79,6 @@ def test_the_loader_reads_every_generated_article_without_problems(make_corpus, 
     assert all(a.published is not None and a.words >= 250 for a in articles)
 
 
-
 def test_a_reprint_is_never_updated_before_it_was_published(make_corpus):
     # an aggregator reprints a wire story up to a day after it: its "updated" line must
     # follow the reprint's own date, as a real page's does (else the loader warns)
