@@ -317,11 +317,17 @@ def _tag(text: str, dct: date | None, domain: str,
                 last_of[dv.precision] = previous
                 if dv.precision.rank <= Precision.MONTH.rank:
                     last_finer = previous
+            for wider in _WIDER:  # "the decade" is now the one this time falls in
+                last_of.pop(wider, None)
+        elif dv is not None and dv.precision in _WIDER and built.anchor == "absolute" \
+                and "/" not in built.value and not _in_brackets(text, start, end):
+            last_of[dv.precision] = built.value  # "in the 1990s ... at the end of the decade"
     _share_with_next(comp, text, out, yearless, dayless)
     return out
 
 
 _BRACKETS = {"(": ")", "[": "]"}
+_WIDER = (Precision.DECADE, Precision.CENTURY)  # named without moving the reference time
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:

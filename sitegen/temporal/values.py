@@ -479,7 +479,8 @@ def shift_value(anchor: date, precision: Precision, unit: str, rel: int) -> str 
     return None
 
 
-_UNIT_PRECISION = {"Q": Precision.QUARTER, "M": Precision.MONTH, "W": Precision.WEEK, "Y": Precision.YEAR}
+_UNIT_PRECISION = {"Q": Precision.QUARTER, "M": Precision.MONTH, "W": Precision.WEEK, "Y": Precision.YEAR,
+                   "DE": Precision.DECADE, "CE": Precision.CENTURY}
 
 
 def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
