@@ -82,6 +82,12 @@ def test_future_clause_reads_weekday_forward():
     ("The stock is to resume trading Tuesday.", date(1989, 10, 27), "1989-10-31"),
     ("The group would leave as soon as Tuesday.", date(2000, 4, 3), "2000-04-04"),
     ("They intend to vote on Monday.", date(2000, 1, 7), "2000-01-10"),
+    # a scheduled event told in the present; 2013-02-21 is a Thursday
+    ("The museum reopens on Saturday.", date(2013, 2, 21), "2013-02-23"),
+    ("The law expires at the end of September.", date(2013, 2, 21), "2013-09"),
+    ("The trial begins Monday.", date(2013, 2, 21), "2013-02-25"),
+    # the noun is no such cue: the March just gone
+    ("Prices have doubled since the start of March.", date(2013, 2, 21), "2012-03"),
 ])
 def test_plans_and_intentions_read_weekday_forward(text, dct, value):
     assert [t.value for t in tag(text, dct)] == [value]
