@@ -52,6 +52,7 @@ class Compiled:
     past: re.Pattern[str] | None = None
     deadline: re.Pattern[str] | None = None
     told: re.Pattern[str] | None = None  # a verb in the past tense ("said", "was")
+    span_end: re.Pattern[str] | None = None  # a word making the date a span's end ("to")
     series: re.Pattern[str] | None = None  # text between two dates of one series
     time_day: re.Pattern[str] | None = None  # text between a time of day and its day
     by_char: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -103,7 +104,10 @@ def compile_rules(res: Resources, domain: str = "news") -> Compiled:
     told = sorted(res.tables.get("past_tense_words", {}), key=len, reverse=True)
     told_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in told) + r")(?!\w)",
                          re.IGNORECASE) if told else None
-    return Compiled(tuple(bodies), future, past, deadline, told_re,
+    ends = sorted(res.tables.get("span_end_words", {}), key=len, reverse=True)
+    span_end = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in ends) + r")\s+$",
+                          re.IGNORECASE) if ends else None
+    return Compiled(tuple(bodies), future, past, deadline, told_re, span_end,
                     _between(res.tables.get("series_connectors", {})),
                     _between(res.tables.get("time_day_links", {})))
 
@@ -143,8 +147,10 @@ def _speaks_of_future(comp: Compiled, clause: str, deadline: bool = True) -> boo
 
 def _speaks_of_past(comp: Compiled, clause: str) -> bool:
     """A verb in the past tense in the clause ("was told Wednesday", "said Friday"): a
-    weekday named there is one gone by, not tomorrow."""
-    return comp.told is not None and comp.told.search(clause) is not None
+    weekday named there is one gone by, not tomorrow; but not before a word that makes the
+    date the end of a span ("was extended to Nov. 16")."""
+    return comp.told is not None and comp.told.search(clause) is not None \
+        and (comp.span_end is None or not comp.span_end.search(clause))
 
 
 def _candidates(res: Resources, text: str) -> list[int]:

@@ -130,9 +130,10 @@ def _year_for(month: int, day: int | None, anchor: date, ctx: Context, how: str)
         # report of Jan. 15 is the deadline just missed, not next year's)
         behind = (anchor.month - month) % 12
         return anchor.year + (1 if key < ref and behind > FUTURE_GRACE_MONTHS else 0)
-    # the most recent occurrence, unless the next one is at most a few months ahead
+    # the most recent occurrence, unless the next one is at most a few months ahead and
+    # the clause does not tell of the past ("prices rose in March")
     ahead = (month - anchor.month) % 12
-    if 0 < ahead <= LOOKAHEAD_MONTHS:
+    if 0 < ahead <= LOOKAHEAD_MONTHS and not ctx.past:
         return anchor.year + (1 if month < anchor.month else 0)
     return anchor.year - (1 if month > anchor.month else 0)
 

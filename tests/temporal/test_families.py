@@ -93,6 +93,18 @@ def test_plans_and_intentions_read_weekday_forward(text, dct, value):
     assert [t.value for t in tag(text, dct)] == [value]
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    # 2013-02-21: a March named in February is the coming one, unless the clause tells of
+    # the past; the end of a span stays ahead
+    ("The vote is in March.", "2013-03"),
+    ("Prices rose in March.", "2012-03"),
+    ("Prices have doubled since March.", "2012-03"),
+    ("The deadline was extended to March 10.", "2013-03-10"),
+])
+def test_a_month_just_ahead_is_the_coming_one_unless_told_of_the_past(text, value):
+    assert [t.value for t in tag(text, date(2013, 2, 21))] == [value]
+
+
 def test_month_without_year_in_news_is_the_last_one():
     # an article of 15 May 2024 speaking of "October" means October 2023
     assert _find("The deal was struck in October.", "October", date(2024, 5, 15)).value == "2023-10"
