@@ -53,6 +53,7 @@ class Compiled:
     deadline: re.Pattern[str] | None = None
     told: re.Pattern[str] | None = None  # a verb in the past tense ("said", "was")
     span_end: re.Pattern[str] | None = None  # a word making the date a span's end ("to")
+    prospect: re.Pattern[str] | None = None  # a plan or expectation ("planned", "would")
     series: re.Pattern[str] | None = None  # text between two dates of one series
     time_day: re.Pattern[str] | None = None  # text between a time of day and its day
     by_char: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -93,23 +94,24 @@ def compile_rules(res: Resources, domain: str = "news") -> Compiled:
     bodies = []
     for rule in (r for r in res.rules if domain in r.domains):
         bodies.append((rule, first_chars(rule.pattern), prefix_pattern(first_strings(rule.pattern, PREFIX))))
-    cues = sorted(res.tables.get("future_cues", {}), key=len, reverse=True)
-    future = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
-    back = sorted(res.tables.get("past_cues", {}), key=len, reverse=True)
-    past = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in back) + r")(?!\w)",
-                      re.IGNORECASE) if back else None
-    lead = sorted(res.tables.get("deadline_words", {}), key=len, reverse=True)
-    deadline = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in lead) + r")\s+$",
-                          re.IGNORECASE) if lead else None
-    told = sorted(res.tables.get("past_tense_words", {}), key=len, reverse=True)
-    told_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in told) + r")(?!\w)",
-                         re.IGNORECASE) if told else None
-    ends = sorted(res.tables.get("span_end_words", {}), key=len, reverse=True)
-    span_end = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in ends) + r")\s+$",
-                          re.IGNORECASE) if ends else None
-    return Compiled(tuple(bodies), future, past, deadline, told_re, span_end,
-                    _between(res.tables.get("series_connectors", {})),
-                    _between(res.tables.get("time_day_links", {})))
+    tables = res.tables
+    future = _words(tables.get("future_cues", {})) or re.compile(r"(?!)")  # (?!): never
+    return Compiled(tuple(bodies), future, _words(tables.get("past_cues", {})),
+                    _words(tables.get("deadline_words", {}), r"\s+$"),
+                    _words(tables.get("past_tense_words", {})),
+                    _words(tables.get("span_end_words", {}), r"\s+$"),
+                    _words(tables.get("prospective_cues", {})),
+                    _between(tables.get("series_connectors", {})),
+                    _between(tables.get("time_day_links", {})))
+
+
+def _words(words: dict, after: str = r"(?!\w)") -> re.Pattern[str] | None:
+    """Any one of `words`, as whole words, case ignored, followed by `after` (by default,
+    the end of the word; a pattern ending in "$": the last word of the text)."""
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alts + ")" + after, re.IGNORECASE)
 
 
 def _between(words: dict) -> re.Pattern[str] | None:
@@ -305,13 +307,16 @@ def _tag(text: str, dct: date | None, domain: str,
                        and not fields.keys() & _DAY_GIVEN)
         if built.type in ("DATE", "TIME") and _updates_reference(built.value) \
                 and built.anchor != ("dct" if domain == "narratives" else "previous") \
-                and not _looks_back(fields, built, domain) and not _in_brackets(text, start, end):
+                and not _looks_back(fields, built, domain) and not _in_brackets(text, start, end) \
+                and not (domain == "narratives" and built.anchor == "absolute" and comp.prospect is not None
+                         and comp.prospect.search(clause)):
             # in news, a time given relative to an earlier one ("a year earlier") does not
             # become the new reference: the article keeps talking about its own period;
             # in narratives, a time relative to the document date ("today") does not either,
             # and a look back from the story's time ("the previous year") does not move it;
             # nor does a time in brackets, which dates a name ("the Civil Constitution of
-            # the Clergy (1790)"), not the story
+            # the Clergy (1790)"), not the story, nor a history's look ahead ("a campaign
+            # planned for 1976")
             # a story told through a span of days or months goes on from its end; a span
             # of years is mostly an aside ("his rule, 1955-1963, ..."), after which the
             # story resumes

@@ -126,6 +126,17 @@ def test_narrative_month_takes_the_story_year_not_the_download_date():
     assert _find(text, "July", date(2009, 12, 19), domain="narratives").value == "1916-07"
 
 
+@pytest.mark.parametrize("text", [
+    "On 10 March 1975 the army attacked, opening the way for a campaign planned for 1976. "
+    "Its lines collapsed on 11 March.",
+    "In May 1954 the French surrendered; elections would be held in 1956. On 21 July, the accords were signed.",
+])
+def test_narrative_look_ahead_does_not_move_the_story_time(text):
+    found = tag(text, None, domain="narratives")
+    assert found[-1].value[:4] == found[0].value[:4]
+
+
+
 @pytest.mark.parametrize(("text", "expr", "value"), [
     ("They fought for three years.", "three years", "P3Y"),
     ("The talks lasted two hours.", "two hours", "PT2H"),
