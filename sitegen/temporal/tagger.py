@@ -53,7 +53,7 @@ class Compiled:
     deadline: re.Pattern[str] | None = None
     told: re.Pattern[str] | None = None  # a verb in the past tense ("said", "was")
     span_end: re.Pattern[str] | None = None  # a word making the date a span's end ("to")
-    prospect: re.Pattern[str] | None = None  # a plan or expectation ("planned", "would")
+    aside: re.Pattern[str] | None = None  # a plan or a comparison ("planned", "compared with")
     series: re.Pattern[str] | None = None  # text between two dates of one series
     time_day: re.Pattern[str] | None = None  # text between a time of day and its day
     by_char: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -100,7 +100,7 @@ def compile_rules(res: Resources, domain: str = "news") -> Compiled:
                     _words(tables.get("deadline_words", {}), r"\s+$"),
                     _words(tables.get("past_tense_words", {})),
                     _words(tables.get("span_end_words", {}), r"\s+$"),
-                    _words(tables.get("prospective_cues", {})),
+                    _words(tables.get("aside_cues", {})),
                     _between(tables.get("series_connectors", {})),
                     _between(tables.get("time_day_links", {})))
 
@@ -308,15 +308,15 @@ def _tag(text: str, dct: date | None, domain: str,
         if built.type in ("DATE", "TIME") and _updates_reference(built.value) \
                 and built.anchor != ("dct" if domain == "narratives" else "previous") \
                 and not _looks_back(fields, built, domain) and not _in_brackets(text, start, end) \
-                and not (domain == "narratives" and built.anchor == "absolute" and comp.prospect is not None
-                         and comp.prospect.search(clause)):
+                and not (domain == "narratives" and built.anchor == "absolute" and comp.aside is not None
+                         and comp.aside.search(clause)):
             # in news, a time given relative to an earlier one ("a year earlier") does not
             # become the new reference: the article keeps talking about its own period;
             # in narratives, a time relative to the document date ("today") does not either,
             # and a look back from the story's time ("the previous year") does not move it;
             # nor does a time in brackets, which dates a name ("the Civil Constitution of
             # the Clergy (1790)"), not the story, nor a history's look ahead ("a campaign
-            # planned for 1976")
+            # planned for 1976") or comparison ("as against 3,500 in January 2007")
             # a story told through a span of days or months goes on from its end; a span
             # of years is mostly an aside ("his rule, 1955-1963, ..."), after which the
             # story resumes

@@ -129,9 +129,11 @@ def test_narrative_month_takes_the_story_year_not_the_download_date():
 @pytest.mark.parametrize("text", [
     "On 10 March 1975 the army attacked, opening the way for a campaign planned for 1976. "
     "Its lines collapsed on 11 March.",
-    "In May 1954 the French surrendered; elections would be held in 1956. On 21 July, the accords were signed.",
+    "In May 1954 the French surrendered; elections would be held in 1956. "
+    "On 21 July, the accords were signed.",
+    "Attacks fell to 490 in November 2008 as against 3,500 in January 2007. A March offensive followed.",
 ])
-def test_narrative_look_ahead_does_not_move_the_story_time(text):
+def test_narrative_look_ahead_or_comparison_does_not_move_the_story_time(text):
     found = tag(text, None, domain="narratives")
     assert found[-1].value[:4] == found[0].value[:4]
 
@@ -185,8 +187,9 @@ def test_ranges_are_intervals_in_tag_and_two_ends_in_timex3():
     assert [(x["text"], x["value"]) for x in tag_timex3(text)] == [("2014", "2014"), ("2017", "2017")]
 
 
-def test_page_furniture_is_tagged_as_what_it_is():
-    found = tag("Updated: May 15, 2024, 5:08 AM\nReading time: 1 min", date(2024, 5, 15))
+@pytest.mark.parametrize("between", ["\n", " "])
+def test_page_furniture_is_tagged_as_what_it_is(between):
+    found = tag(f"Updated: May 15, 2024, 5:08 AM{between}Reading time: 1 min", date(2024, 5, 15))
     assert [(t.text, t.type, t.value) for t in found] == [
         ("May 15, 2024, 5:08 AM", "TIME", "2024-05-15T05:08"), ("1 min", "DURATION", "PT1M")]
 
