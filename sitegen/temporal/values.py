@@ -484,6 +484,16 @@ _UNIT_PRECISION = {"Q": Precision.QUARTER, "M": Precision.MONTH, "W": Precision.
                    "DE": Precision.DECADE, "CE": Precision.CENTURY}
 
 
+def _within_last(ctx: Context, unit: Precision | None) -> bool:
+    """Whether a history's last time is finer than `unit`: "the end of the month" after
+    "May 10" is May's end, whatever month the text named before. Not in news, where "the
+    quarter" after "the quarter ended Sept. 30" is the fiscal quarter the report named."""
+    if unit is None or not ctx.previous or ctx.domain != "narratives":
+        return False
+    precision = bounds(to_proxy(ctx.previous))[0]
+    return precision.rank < unit.rank
+
+
 def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     rel = int(f.get("rel", 0))
     mod = _mod(f)
@@ -512,7 +522,7 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
             anchor += timedelta(days=6 - weekday if ctx.future else -weekday)
         return Built("DATE", week_value(anchor) + "-WE", mod, how)
     same = _UNIT_PRECISION.get(str(unit))
-    if f.get("last") and rel == 0 and ctx.last_of and same in ctx.last_of:
+    if f.get("last") and rel == 0 and ctx.last_of and same in ctx.last_of and not _within_last(ctx, same):
         # "the quarter", "the same month": the last quarter or month the text spoke of
         return Built("DATE", ctx.last_of[same], mod, "previous")
     if f.get("last") and rel == 0 and unit == "Q" and ctx.domain == "news" and ctx.dct:

@@ -138,6 +138,16 @@ def test_narrative_look_ahead_or_comparison_does_not_move_the_story_time(text):
     assert found[-1].value[:4] == found[0].value[:4]
 
 
+@pytest.mark.parametrize("text, expr, value", [
+    ("The offensive began in April 1940. On May 10, 1940 it reached the coast; the army left by the end of "
+     "the month.", "the end of the month", "1940-05"),
+    ("Talks failed in March 1790. On 4 November 1791 the assembly met; by the end of the year it had split.",
+     "the end of the year", "1791"),
+])
+def test_narrative_unit_named_after_a_day_is_the_one_that_day_is_in(text, expr, value):
+    assert _find(text, expr, None, domain="narratives").value == value
+
+
 
 @pytest.mark.parametrize(("text", "expr", "value"), [
     ("They fought for three years.", "three years", "P3Y"),
