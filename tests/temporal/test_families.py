@@ -132,6 +132,7 @@ def test_narrative_month_takes_the_story_year_not_the_download_date():
     "In May 1954 the French surrendered; elections would be held in 1956. "
     "On 21 July, the accords were signed.",
     "Attacks fell to 490 in November 2008 as against 3,500 in January 2007. A March offensive followed.",
+    "In May 1944 the army attacked troops that had invaded in late 1943. By June, it had won.",
 ])
 def test_narrative_look_ahead_or_comparison_does_not_move_the_story_time(text):
     found = tag(text, None, domain="narratives")
