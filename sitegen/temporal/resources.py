@@ -20,7 +20,7 @@ RESOURCE_ROOT = Path(__file__).resolve().parents[1] / "resources"
 
 KINDS = frozenset({"date", "shift", "offset", "duration", "set", "literal", "same"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
-ANCHORS = frozenset({"dct", "previous", "auto"})
+ANCHORS = frozenset({"dct", "previous", "said", "auto"})
 NUMERIC_GROUPS = frozenset({"year", "day", "hour", "minute", "ampm", "quarter", "decade", "century",
                             "yy", "bcyear", "yearwords", "keep", "last", "sep"})
 _MACRO_REF = re.compile(r"@([A-Za-z_]+)")

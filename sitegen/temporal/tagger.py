@@ -271,6 +271,7 @@ def _tag(text: str, dct: date | None, domain: str,
     previous: str | None = None
     last_finer: str | None = None
     last_of: dict = {}
+    said: str | None = None
     for m, rule in _matches(comp, res, text):
         start, end = m.span()
         if _negated(res, text, start, end, domain):
@@ -283,7 +284,7 @@ def _tag(text: str, dct: date | None, domain: str,
         clause = _clause(text, start, end)
         future = _speaks_of_future(comp, clause, "weekday" not in fields) if dct or previous else False
         told = not future and dct is not None and _speaks_of_past(comp, clause)
-        ctx = values.Context(dct, previous, domain, future, last_of, last_finer, told)
+        ctx = values.Context(dct, previous, domain, future, last_of, last_finer, told, said)
         try:
             built = _build(rule, fields, end_fields, ctx, span_text)
         except (OverflowError, ValueError):
@@ -298,6 +299,8 @@ def _tag(text: str, dct: date | None, domain: str,
         dv = date_value(built.value, built.mod, spread_days=built.spread_days) \
             if built.type in ("DATE", "TIME") else None
         timex = Timex(start, end, span_text, built.type, built.value, built.mod, dv, built.anchor, rule.name)
+        if built.type in ("DATE", "TIME") and _updates_reference(built.value):
+            said = built.value.split("/")[-1]
         parts = _range_parts(m, built.value) if end_fields else ()
         out.append((timex, parts))
         yearless.append(built.type == "DATE" and not end_fields and built.anchor != "absolute"

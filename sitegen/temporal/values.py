@@ -43,6 +43,7 @@ class Context:
     last_of: dict[Precision, str] | None = None  # the last time the text set, per precision
     last_finer: str | None = None  # the last month, day or time of day the text set
     past: bool = False  # the clause tells of the past ("said", "was") and not of the future
+    said: str | None = None  # the last time the text gave, look-backs included ("last year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,10 @@ def _story_time(ctx: Context) -> str | None:
 def _anchor(rule: Rule, ctx: Context, story: bool = False) -> tuple[date | None, Precision, str]:
     """The anchor day, its precision and the anchor's name for this rule at this point;
     `story` anchors a month or day without a year on where a history has got to."""
-    use_previous = rule.anchor == "previous" or (rule.anchor == "auto" and ctx.domain == "narratives")
+    if rule.anchor == "said" and ctx.said:
+        ctx = replace(ctx, previous=ctx.said)
+    use_previous = rule.anchor in ("previous", "said") \
+        or (rule.anchor == "auto" and ctx.domain == "narratives")
     if use_previous and ctx.previous:
         if story:
             ctx = replace(ctx, previous=_story_time(ctx))
@@ -104,7 +108,7 @@ def _anchor(rule: Rule, ctx: Context, story: bool = False) -> tuple[date | None,
                 prev = to_proxy(ctx.previous)
                 start = date(int(prev[:4]), SEASON_START_MONTH[prev[5:7]], 1)
             return start, precision, "previous"
-    if rule.anchor == "previous" and ctx.dct is None:
+    if rule.anchor in ("previous", "said") and ctx.dct is None:
         return None, Precision.UNKNOWN, "previous"
     return ctx.dct, Precision.DAY, "dct"
 
