@@ -251,7 +251,9 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         quarter = _quarter_under_discussion(ctx) or ""
         return Built("DATE", f"{_full_year(year):04d}{quarter[4:]}", mod, "previous")
     if year is not None:
-        return _with_year(_full_year(year), f, suffix, rtype, mod, "absolute")
+        # "AD 14" is the year 14; "'89" and "FY24" are short for the century in hand
+        year = year if f.get("era") == "AD" else _full_year(year)
+        return _with_year(year, f, suffix, rtype, mod, "absolute")
     story = rule.anchor == "auto" and ("month" in f or "day" in f)
     anchor, anchor_precision, how = _anchor(rule, ctx, story)
     if "dayrel" in f:

@@ -385,6 +385,14 @@ def test_time_of_day_takes_the_day_written_after_it(text, expected):
     assert {t.text: t.value for t in tag(text, date(2024, 5, 14))} == expected
 
 
+def test_a_history_marks_a_time_and_its_day_apart_but_dates_the_time_by_the_day():
+    text = "The armistice took effect at 11 a.m. on 11 November 1918."
+    assert [(t.text, t.value) for t in tag(text, None, domain="narratives")] == [
+        ("11 a.m.", "1918-11-11T11:00"), ("11 November 1918", "1918-11-11")]
+    assert [(t.text, t.value) for t in tag(text, date(1918, 11, 12))] == [
+        ("11 a.m. on 11 November 1918", "1918-11-11T11:00")]
+
+
 @pytest.mark.parametrize(("text", "expr", "type_", "value"), [
     ("The blast hit at 1230 GMT near the bridge.", "1230 GMT", "TIME", "2024-05-14T12:30"),
     ("The offensive began at 0600 hours.", "0600 hours", "TIME", "2024-05-14T06:00"),
