@@ -582,6 +582,11 @@ def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
         return Built("DATE", f"{d.year:04d}-{d.month:02d}", _mod(f), how)
     years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
     _checked_year(anchor.year + years)
+    if how == "dct" and ("dayrel" in f or "weekday" in f):
+        # "twenty years ago on Monday": the day named, that many years before
+        day = anchor + timedelta(days=int(f["dayrel"])) if "dayrel" in f \
+            else _weekday_date(int(f["weekday"]), anchor, None, ctx.future, ctx.past)
+        return Built("DATE", add_months(day, 12 * years).isoformat(), _mod(f), how)
     quarter = _quarter_under_discussion(ctx)
     if unit == "Y" and abs(n) == 1 and quarter:
         # "a year ago" in a quarterly report: the same quarter a year before
