@@ -7,9 +7,12 @@ import re
 
 # A new clause starts at a relative pronoun, a complementiser after a comma or verb, a
 # subordinating conjunction, a semicolon or a dash, or ", and"/", but" before a new subject.
+# "that" before a unit of time points to a time ("later that month"), and starts nothing.
 _BOUNDARY = re.compile(
-    r",\s*(?:which|who|whom|whose|where)\b|\s(?:which|who|that|when|after|before|because|although|though|"
-    r"while|whereas|as|since|until|if)\s|[;:]\s|\s[–—]\s|,\s*(?:and|but)\s",
+    r",\s*(?:which|who|whom|whose|where)\b|\s(?:which|who|when|after|before|because|although|though|"
+    r"while|whereas|as|since|until|if)\s|\sthat\s(?!(?:same\s+)?(?:day|night|morning|afternoon|evening|"
+    r"week|weekend|month|year|time|spring|summer|autumn|fall|winter|period|decade|century)\b)"
+    r"|[;:]\s|\s[–—]\s|,\s*(?:and|but)\s",
     re.IGNORECASE)
 
 

@@ -127,3 +127,16 @@ def test_a_when_clause_is_dated_by_the_time_before_it():
 def test_a_deadline_someone_hopes_to_meet_is_not_an_event():
     assert mentions("By the end of 2015, the government hopes to have restored services, officials said.",
                     date(2015, 12, 30)) == ()
+
+
+def test_later_that_month_dates_the_event_of_its_own_clause():
+    # "that" before a unit of time points to a time; it does not open a clause
+    text = ("The Islamic State group seized Mosul on June 10, 2014, and its leader declared a "
+            "caliphate from the city's Great Mosque later that month.")
+    found = [(m.type, m.date.value) for m in mentions(text, date(2023, 3, 20))]
+    assert found == [("capture", "2014-06-10"), ("declaration", "2014-06")]
+
+
+def test_an_anniversary_dates_the_event_it_recalls():
+    (m,) = mentions("Twenty years ago on Monday, US-led forces invaded Iraq.", date(2023, 3, 20))
+    assert (m.type, m.date.value) == ("invasion", "2003-03-20")
