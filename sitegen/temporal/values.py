@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from dateutil.easter import easter
+
 from sitegen.model import Precision
 from sitegen.temporal.dates import SEASON_START_MONTH, add_months, bounds, week_value
 from sitegen.temporal.hijri import occurrences
@@ -307,8 +309,10 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         return _with_year(y, f, suffix, rtype, mod, how)
     if "floating" in f:
         spec = str(f["floating"])
-        y = _year_for(int(spec[:2]), 15, anchor, ctx, how)
-        return Built("DATE", floating_day(spec, y).isoformat(), mod, how)
+        near = floating_day(spec, anchor.year)
+        y = _year_for(near.month, near.day, anchor, ctx, how)
+        day = floating_day(spec, y)
+        return Built("DATE", week_value(day) if f.get("unit") == "W" else day.isoformat(), mod, how)
     if "hijri" in f:
         return _hijri(f, occurrences(str(f["hijri"]), anchor), None, anchor, ctx, how, mod)
     if "holiday" in f:
@@ -395,7 +399,10 @@ def _end_year(start: int, end: int) -> int:
 
 
 def floating_day(spec: str, year: int) -> date:
-    """The day of a "MM-weekday-N[@D]" holiday in `year` (N = -1: the last such weekday)."""
+    """The day of a "MM-weekday-N[@D]" holiday in `year` (N = -1: the last such weekday;
+    D: the first day counted), or of an "E+N" one, N days after Easter Sunday."""
+    if spec.startswith("E"):
+        return easter(year) + timedelta(days=int(spec[1:]))
     rule, _, first = spec.partition("@")
     month, weekday, nth = int(rule[:2]), int(rule[3]), int(rule[5:])
     if nth < 0:
