@@ -435,6 +435,9 @@ def _with_year(year: int, f: dict[str, Any], suffix: str, rtype: str, mod: str |
             try:
                 date(year, month, int(day))
             except ValueError:
+                if (month, int(day)) == (2, 29) and how != "absolute":
+                    # a leap day in a year inferred as a common one: a date, year unknown
+                    return Built(rtype, f"XXXX-02-29{suffix}", mod, how)
                 return None
             return Built(rtype, f"{year:04d}-{month:02d}-{int(day):02d}{suffix}", mod, how)
         return Built("DATE", f"{year:04d}-{month:02d}", mod, how)

@@ -133,6 +133,7 @@ def test_narrative_month_takes_the_story_year_not_the_download_date():
     "On 21 July, the accords were signed.",
     "Attacks fell to 490 in November 2008 as against 3,500 in January 2007. A March offensive followed.",
     "In May 1944 the army attacked troops that had invaded in late 1943. By June, it had won.",
+    "In February 2008 troops crossed, the first incursion since 1995. They withdrew on February 29.",
 ])
 def test_narrative_look_ahead_or_comparison_does_not_move_the_story_time(text):
     found = tag(text, None, domain="narratives")
@@ -539,3 +540,10 @@ def test_a_part_of_the_day_before_a_noun_it_describes_is_not_tagged_alone(text):
 ])
 def test_two_days_of_one_month_written_once(text, parts):
     assert [(x["text"], x["value"]) for x in tag_timex3(text, date(1999, 3, 10))] == parts
+
+
+def test_a_leap_day_in_a_year_read_as_a_common_one_is_kept_unresolved():
+    # 2007 is no leap year: the day is still a date, its year unknown
+    assert [(t.text, t.value) for t in tag("On February 29, troops left.", date(2007, 5, 1))] == [
+        ("February 29", "XXXX-02-29")]
+    assert tag("On February 30, troops left.", date(2007, 5, 1)) == []
