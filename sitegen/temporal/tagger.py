@@ -53,7 +53,7 @@ class Compiled:
     deadline: re.Pattern[str] | None = None
     told: re.Pattern[str] | None = None  # a verb in the past tense ("said", "was")
     span_end: re.Pattern[str] | None = None  # a word making the date a span's end ("to")
-    aside: re.Pattern[str] | None = None  # a plan or a comparison ("planned", "compared with")
+    aside: re.Pattern[str] | None = None  # an aside in a history ("planned", "as against", "since")
     series: re.Pattern[str] | None = None  # text between two dates of one series
     time_day: re.Pattern[str] | None = None  # text between a time of day and its day
     by_char: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -318,8 +318,9 @@ def _tag(text: str, dct: date | None, domain: str,
             # in narratives, a time relative to the document date ("today") does not either,
             # and a look back from the story's time ("the previous year") does not move it;
             # nor does a time in brackets, which dates a name ("the Civil Constitution of
-            # the Clergy (1790)"), not the story, nor a history's look ahead ("a campaign
-            # planned for 1976") or comparison ("as against 3,500 in January 2007")
+            # the Clergy (1790)"), not the story, nor a history's aside: a look ahead ("a
+            # campaign planned for 1976"), a comparison ("as against 3,500 in January
+            # 2007") or a look back ("the first incursion since 1995")
             # a story told through a span of days or months goes on from its end; a span
             # of years is mostly an aside ("his rule, 1955-1963, ..."), after which the
             # story resumes
