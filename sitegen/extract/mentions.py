@@ -92,6 +92,12 @@ def not_event_reason(text: str, timex: Timex, published: date | None,
     return None
 
 
+def _after_place(text: str, trig: Trigger, refs: list[EntityRef], kind_of: Callable[[str], str]) -> bool:
+    """Whether a place's name stands right before `trig` ("Baghdad fell")."""
+    return any(r.end <= trig.start and not text[r.end:trig.start].strip() and trig.start - r.end <= 2
+               and kind_of(r.entity_id) == "place" for r in refs)
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -143,7 +149,8 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                   kind_of: Callable[[str], str]) -> tuple[Mention, ...]:
     """Every event mention of an article, in text order."""
     drafts: list[_Draft] = []
-    triggers_of = dict(enumerate(find_triggers_in(text, sentences)))
+    triggers_of = {i: [t for t in found if not t.has("place") or _after_place(text, t, refs, kind_of)]
+                   for i, found in enumerate(find_triggers_in(text, sentences))}
     # an anchored date needs a trigger in its sentence to date anything
     with_triggers = [i for i, found in triggers_of.items() if found]
     anchors_of = dict.fromkeys(range(len(sentences)), [])
@@ -354,8 +361,9 @@ def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
     base = d.sentence.start
     subordinate = (start > d.sentence.start and len(text[start:end].split()) >= 5
                    and d.kind != "communication")
-    if (len(timex_spans) > 1 or subordinate) and end - start > 40:
+    if (len(timex_spans) > 1 or subordinate) and (end - start > 40 or text[start] == ";"):
         # several dates, or a recall in a subordinate clause: keep to this mention's clauses
+        # (however short after a semicolon, which opens a sentence of its own)
         base = start + len(text[start:end]) - len(text[start:end].lstrip(" ,;:–—"))
     piece = text[base:end if base != d.sentence.start else d.sentence.end]
     others = tuple((a - base, b - base) for a, b in timex_spans

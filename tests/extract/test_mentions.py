@@ -140,3 +140,11 @@ def test_later_that_month_dates_the_event_of_its_own_clause():
 def test_an_anniversary_dates_the_event_it_recalls():
     (m,) = mentions("Twenty years ago on Monday, US-led forces invaded Iraq.", date(2023, 3, 20))
     assert (m.type, m.date.value) == ("invasion", "2003-03-20")
+
+
+def test_fell_tells_of_a_capture_only_after_a_place():
+    text = ("The war began in March 2003; Baghdad fell on April 9, 2003. "
+            "Oil prices fell on Monday. Shares of the company fell on Friday.")
+    found = [(m.type, m.date.value, m.summary) for m in mentions(text, date(2024, 3, 18))
+             if m.type == "capture"]
+    assert found == [("capture", "2003-04-09", "Baghdad fell.")]
