@@ -32,6 +32,12 @@ from sitegen.text.tables import compile_pattern, read_rows, resource
 
 _RECALL_AFTER = timedelta(days=45)
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$")  # "the attack", "this week's raid"
+_RELATIVE = re.compile(r"[\s,]*(?:that|which|who)\s+", re.IGNORECASE)  # "the war that began ..."
+# a subject a relative clause can tell of: a noun phrase with its article ("The war"), so
+# that "We want to ensure that ..." (a verb's complement) is none
+_NOUN_PHRASE = re.compile(r"(?:the|a|an|this|these|those|its|his|her|their|our)\s+[\w\s'’-]+",
+                          re.IGNORECASE)
+_MAX_HEAD_WORDS = 6  # the noun phrase a relative clause tells of ("The war", "The 2003 invasion")
 _FIGURE_REACH = 4  # sentences an untimed casualty sentence may be from its event
 _UNIT_PRECISION = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH,
                    "year": Precision.YEAR}
@@ -346,6 +352,33 @@ def _clause_range(text: str, d: _Draft) -> tuple[int, int]:
     return clauses[first][0], clauses[last][1]
 
 
+def _relative_head(text: str, d: _Draft) -> tuple[int, int, str] | None:
+    """For a mention around a relative clause right after the sentence's subject, the words
+    that tell it, as (start, end, subject): "The war that began on March 20, 2003 toppled
+    ..." tells that the war began; in "The offensive, which began on 17 October 2016, ended
+    in July 2017" the first date goes with "began" and the second with "ended"."""
+    if not d.sentence.start <= d.timex.start < d.sentence.end:
+        return None
+    clauses = clause_spans(text, d.sentence.start, d.sentence.end)
+    if len(clauses) < 2:
+        return None
+    rel = _RELATIVE.match(text, clauses[1][0])
+    head = text[clauses[0][0]:clauses[0][1]].strip()
+    if rel is None or not 1 <= len(head.split()) <= _MAX_HEAD_WORDS or not _NOUN_PHRASE.fullmatch(head) \
+            or (lexicon().matcher.search(head) and not d.trigger.has("light")):
+        return None
+    first, last = sorted((d.trigger.start, d.timex.start))
+    closing = text.find(",", rel.end(), clauses[1][1]) if text[clauses[1][0]] == "," else -1
+    if closing < 0 or first < closing:  # the mention is told inside the relative clause
+        inside = closing if closing >= 0 else clauses[1][1]
+        if clause_of(clauses, first) != 1 or last >= inside or d.timex.start < d.trigger.start:
+            return None
+        return rel.end(), d.timex.end, head
+    if clause_of(clauses, first) != 1:  # after it: the subject's own predicate
+        return None
+    return closing + 1, clauses[1][1], head
+
+
 def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
             timex_spans: list[tuple[int, int]]) -> Mention:
     sentence_text = d.sentence.of(text)
@@ -365,10 +398,19 @@ def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
         # several dates, or a recall in a subordinate clause: keep to this mention's clauses
         # (however short after a semicolon, which opens a sentence of its own)
         base = start + len(text[start:end]) - len(text[start:end].lstrip(" ,;:–—"))
-    piece = text[base:end if base != d.sentence.start else d.sentence.end]
-    others = tuple((a - base, b - base) for a, b in timex_spans
-                   if (a, b) != (d.timex.start, d.timex.end) and a >= base)
-    summary = summarize(piece, d.timex.start - base, d.timex.end - base, others)
+    head = _relative_head(text, d)
+    if head is not None:
+        # the subject, then only the words of this mention's own predicate
+        rest_start, rest_end, subject = head
+        piece = subject + " " + text[rest_start:rest_end].strip()
+        shift = rest_start + (len(text[rest_start:rest_end]) - len(text[rest_start:rest_end].lstrip())) \
+            - len(subject) - 1
+        summary = summarize(piece, d.timex.start - shift, d.timex.end - shift)
+    else:
+        piece = text[base:end if base != d.sentence.start else d.sentence.end]
+        others = tuple((a - base, b - base) for a, b in timex_spans
+                       if (a, b) != (d.timex.start, d.timex.end) and a >= base)
+        summary = summarize(piece, d.timex.start - base, d.timex.end - base, others)
     return Mention(
         id=d.id, article_id=d.id.split("/")[0], sentence=d.sentence, sentence_text=sentence_text,
         timex=d.timex, date=d.date, type=d.type, summary=summary, modality=d.modality,

@@ -148,3 +148,15 @@ def test_fell_tells_of_a_capture_only_after_a_place():
     found = [(m.type, m.date.value, m.summary) for m in mentions(text, date(2024, 3, 18))
              if m.type == "capture"]
     assert found == [("capture", "2003-04-09", "Baghdad fell.")]
+
+
+def test_a_relative_clause_after_the_subject_tells_its_own_event():
+    found = [(m.date.value, m.summary) for m in mentions(
+        "The offensive, which began on 17 October 2016, ended in July 2017.", date(2024, 3, 18))]
+    assert found == [("2016-10-17", "The offensive began."), ("2017-07", "The offensive ended.")]
+    (war,) = mentions("The war that began on March 20, 2003 toppled Saddam Hussein within weeks.",
+                      date(2023, 3, 20))
+    assert war.summary == "The war began."
+    # "that" after a verb opens its complement, not a relative clause
+    (said,) = mentions("“We want to ensure that Iraqi forces win,” the governor said on Monday.")
+    assert said.summary.startswith("“We want to ensure that Iraqi forces")
