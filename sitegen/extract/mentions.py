@@ -61,6 +61,9 @@ class _Draft:
     follows: str | None = None
     figures: list[Figure] = field(default_factory=list)
     extra: list[EntityRef] = field(default_factory=list)  # from untimed sentences about it
+    # the words that tell it when the sentence tells another event too: (start, end, and
+    # the subject they share, written before them), see `_split_coordinated`
+    words: tuple[int, int, str] | None = None
 
     @property
     def kind(self) -> str:
@@ -199,6 +202,7 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                            trig, trig.type, anchor=anchor_id)
             here.append(draft)
         _settle_sentence(text, sentence, here, triggers, refs, kind_of)
+        _split_coordinated(text, here)
         drafts.extend(here)
     _link_follow_ups(text, drafts, triggers_of, refs)
     _attach_figures(text, published, sentences, drafts, refs, kind_of, triggers_of)
@@ -206,6 +210,27 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
     for d in drafts:
         spans.setdefault(d.index, []).append((d.timex.start, d.timex.end))
     return tuple(_finish(d, text, published, refs, spans[d.index]) for d in drafts)
+
+
+_AND = re.compile(r"\s+and\s+(?:then\s+|later\s+)?")
+_MAX_SUBJECT_WORDS = 8
+
+
+def _split_coordinated(text: str, here: list[_Draft]) -> None:
+    """Two dated verbs sharing a subject ("Saddam was captured near Tikrit in December 2003
+    and hanged on December 30, 2006"): each mention keeps to its own verb and date, the
+    second with the subject before it ("Saddam was hanged")."""
+    verbs = sorted((d for d in here if d.trigger.word.pos == "verb" and d.trigger.start < d.timex.start
+                    and d.sentence.start <= d.timex.start < d.sentence.end), key=lambda d: d.trigger.start)
+    for first, second in zip(verbs, verbs[1:], strict=False):
+        first_end = max(first.trigger.end, first.timex.end)
+        if first_end > second.trigger.start or not _AND.fullmatch(text, first_end, second.trigger.start):
+            continue
+        subject = text[first.sentence.start:first.trigger.start].strip()
+        if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS or "," in subject:
+            continue
+        first.words = (first.sentence.start, first_end, "")
+        second.words = (second.trigger.start, second.sentence.end, subject)
 
 
 def _settle_sentence(text: str, sentence: Span, here: list[_Draft], triggers: list[Trigger],
@@ -398,7 +423,7 @@ def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
         # several dates, or a recall in a subordinate clause: keep to this mention's clauses
         # (however short after a semicolon, which opens a sentence of its own)
         base = start + len(text[start:end]) - len(text[start:end].lstrip(" ,;:–—"))
-    head = _relative_head(text, d)
+    head = _relative_head(text, d) if d.words is None else d.words
     if head is not None:
         # the subject, then only the words of this mention's own predicate
         rest_start, rest_end, subject = head

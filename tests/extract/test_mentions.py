@@ -160,3 +160,11 @@ def test_a_relative_clause_after_the_subject_tells_its_own_event():
     # "that" after a verb opens its complement, not a relative clause
     (said,) = mentions("“We want to ensure that Iraqi forces win,” the governor said on Monday.")
     assert said.summary.startswith("“We want to ensure that Iraqi forces")
+
+
+def test_two_dated_verbs_sharing_a_subject_each_keep_their_own_words():
+    found = [(m.type, m.date.value, m.summary) for m in mentions(
+        "Saddam was captured near Tikrit in December 2003 and hanged on December 30, 2006.",
+        date(2023, 3, 20))]
+    assert found == [("capture", "2003-12", "Saddam was captured near Tikrit."),
+                     ("killing", "2006-12-30", "Saddam was hanged.")]
