@@ -189,8 +189,15 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                 if antecedent is None:
                     continue
                 value = resolve(item, antecedent.date)  # type: ignore[arg-type]
+                told = next((tx for tx in timexes if tx.start <= start and end <= tx.end
+                             and tx.mod and tx.value == value.value), None)
+                words = item.text  # type: ignore[attr-defined]
+                if told is not None and value.mod is None:
+                    # "later that month": the month's end, told by the words around the anchor
+                    value = replace(value, mod=told.mod)
+                    start, end, words = told.start, told.end, told.text
                 anchor_id = antecedent.id
-                timex = Timex(start, end, item.text, "DATE", value.value, value.mod,  # type: ignore[attr-defined]
+                timex = Timex(start, end, words, "DATE", value.value, value.mod,
                               value, "previous", f"event-anchor:{item.rule}")  # type: ignore[attr-defined]
             if isinstance(item, Timex) or item.rule != "event-earlier":  # type: ignore[attr-defined]
                 trig = attach(text, sentence, start, end, triggers)
@@ -432,7 +439,10 @@ def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
             - len(subject) - 1
         summary = summarize(piece, d.timex.start - shift, d.timex.end - shift)
     else:
-        piece = text[base:end if base != d.sentence.start else d.sentence.end]
+        # the rest of the sentence dates something else ("..., and its leader declared a
+        # caliphate later that month"): stop where this mention's clauses end
+        several = end - start > 40 and any(a >= end for a, _ in timex_spans)
+        piece = text[base:end if base != d.sentence.start or several else d.sentence.end]
         others = tuple((a - base, b - base) for a, b in timex_spans
                        if (a, b) != (d.timex.start, d.timex.end) and a >= base)
         summary = summarize(piece, d.timex.start - base, d.timex.end - base, others)

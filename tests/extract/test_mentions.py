@@ -133,8 +133,12 @@ def test_later_that_month_dates_the_event_of_its_own_clause():
     # "that" before a unit of time points to a time; it does not open a clause
     text = ("The Islamic State group seized Mosul on June 10, 2014, and its leader declared a "
             "caliphate from the city's Great Mosque later that month.")
-    found = [(m.type, m.date.value) for m in mentions(text, date(2023, 3, 20))]
-    assert found == [("capture", "2014-06-10"), ("declaration", "2014-06")]
+    found = [(m.type, m.date.value, m.date.mod, m.timex.text, m.summary)
+             for m in mentions(text, date(2023, 3, 20))]
+    assert found == [
+        ("capture", "2014-06-10", None, "June 10, 2014", "The Islamic State group seized Mosul."),
+        ("declaration", "2014-06", "END", "later that month",
+         "Its leader declared a caliphate from the city's Great Mosque.")]
 
 
 def test_an_anniversary_dates_the_event_it_recalls():
