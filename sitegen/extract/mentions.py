@@ -61,8 +61,8 @@ class _Draft:
     follows: str | None = None
     figures: list[Figure] = field(default_factory=list)
     extra: list[EntityRef] = field(default_factory=list)  # from untimed sentences about it
-    # the words that tell it when the sentence tells another event too: (start, end, and
-    # the subject they share, written before them), see `_split_coordinated`
+    # the words that tell it when the sentence tells more: (start, end, and the subject
+    # written before them), see `_own_words`
     words: tuple[int, int, str] | None = None
 
     @property
@@ -209,7 +209,7 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                            trig, trig.type, anchor=anchor_id)
             here.append(draft)
         _settle_sentence(text, sentence, here, triggers, refs, kind_of)
-        _split_coordinated(text, here)
+        _own_words(text, here)
         drafts.extend(here)
     _link_follow_ups(text, drafts, triggers_of, refs)
     _attach_figures(text, published, sentences, drafts, refs, kind_of, triggers_of)
@@ -223,10 +223,14 @@ _AND = re.compile(r"\s+and\s+(?:then\s+|later\s+)?")
 _MAX_SUBJECT_WORDS = 8
 
 
-def _split_coordinated(text: str, here: list[_Draft]) -> None:
-    """Two dated verbs sharing a subject ("Saddam was captured near Tikrit in December 2003
-    and hanged on December 30, 2006"): each mention keeps to its own verb and date, the
-    second with the subject before it ("Saddam was hanged")."""
+def _own_words(text: str, here: list[_Draft]) -> None:
+    """The words each mention of a sentence is summarised from, where the sentence tells
+    more than it: a relative clause after the subject (`_relative_head`), or two dated verbs
+    sharing a subject ("Saddam was captured near Tikrit in December 2003 and hanged on
+    December 30, 2006"), each kept to its own verb and date, the second with the subject
+    before it ("Saddam was hanged")."""
+    for d in here:
+        d.words = _relative_head(text, d)
     verbs = sorted((d for d in here if d.trigger.word.pos == "verb" and d.trigger.start < d.timex.start
                     and d.sentence.start <= d.timex.start < d.sentence.end), key=lambda d: d.trigger.start)
     for first, second in zip(verbs, verbs[1:], strict=False):
@@ -430,13 +434,13 @@ def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
         # several dates, or a recall in a subordinate clause: keep to this mention's clauses
         # (however short after a semicolon, which opens a sentence of its own)
         base = start + len(text[start:end]) - len(text[start:end].lstrip(" ,;:–—"))
-    head = _relative_head(text, d) if d.words is None else d.words
-    if head is not None:
+    if d.words is not None:
         # the subject, then only the words of this mention's own predicate
-        rest_start, rest_end, subject = head
-        piece = subject + " " + text[rest_start:rest_end].strip()
-        shift = rest_start + (len(text[rest_start:rest_end]) - len(text[rest_start:rest_end].lstrip())) \
-            - len(subject) - 1
+        rest_start, rest_end, subject = d.words
+        while rest_start < rest_end and text[rest_start].isspace():
+            rest_start += 1
+        shift = rest_start - len(subject) - 1  # where the piece would start in `text`
+        piece = subject + " " + text[rest_start:rest_end]
         summary = summarize(piece, d.timex.start - shift, d.timex.end - shift)
     else:
         # the rest of the sentence dates something else ("..., and its leader declared a

@@ -299,7 +299,8 @@ def _tag(text: str, dct: date | None, domain: str,
         dv = date_value(built.value, built.mod, spread_days=built.spread_days) \
             if built.type in ("DATE", "TIME") else None
         timex = Timex(start, end, span_text, built.type, built.value, built.mod, dv, built.anchor, rule.name)
-        if built.type in ("DATE", "TIME") and _updates_reference(built.value):
+        concrete = built.type in ("DATE", "TIME") and _updates_reference(built.value)
+        if concrete:
             said = built.value.split("/")[-1]
         parts = _range_parts(m, built.value) if end_fields else ()
         out.append((timex, parts))
@@ -308,8 +309,7 @@ def _tag(text: str, dct: date | None, domain: str,
                         and not fields.keys() & _YEAR_GIVEN)
         dayless.append(built.type == "TIME" and ("hour" in fields or "pod" in fields)
                        and not fields.keys() & _DAY_GIVEN)
-        if built.type in ("DATE", "TIME") and _updates_reference(built.value) \
-                and built.anchor != ("dct" if domain == "narratives" else "previous") \
+        if concrete and built.anchor != ("dct" if domain == "narratives" else "previous") \
                 and not _looks_back(fields, built, domain) and not _in_brackets(text, start, end) \
                 and not (domain == "narratives" and built.anchor == "absolute" and comp.aside is not None
                          and comp.aside.search(clause)):
