@@ -89,7 +89,8 @@ def lookup(group: str, text: str, res: Resources) -> Any:
 
 def collect(groups: dict[str, str | None], res: Resources) -> tuple[dict[str, Any], dict[str, Any]]:
     """Normalised fields of a match: (start fields, range-end fields). Alternative spellings
-    of one field ("month", "month2") merge into one; "day_end" goes to the range end."""
+    of one field ("month", "month2") merge into one; "day_end" goes to the range end; "unit_and"
+    stays apart as "unit_and" (the second part of a duration)."""
     start: dict[str, Any] = {}
     end: dict[str, Any] = {}
     for name, text in groups.items():
@@ -98,9 +99,9 @@ def collect(groups: dict[str, str | None], res: Resources) -> tuple[dict[str, An
         value = lookup(name, text, res)
         if value is None:
             continue
-        base, is_end = field_name(name)
-        target = end if is_end else start
-        target.setdefault(base, value)
+        base, role = field_name(name)
+        target = end if role == "end" else start
+        target.setdefault(base + "_and" if role == "and" else base, value)
         if base in ("num", "pod", "dayrel", "rel", "mod"):
             target.setdefault(base + "_text", words(text))
     return start, end

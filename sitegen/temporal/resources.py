@@ -85,12 +85,14 @@ class Resources:
         return self.tables[name] if name else None
 
 
-def field_name(group: str) -> tuple[str, bool]:
-    """("month", False) for group "month2"; ("day", True) for "day_end": the end of a range."""
+def field_name(group: str) -> tuple[str, str]:
+    """("month", "") for group "month2"; ("day", "end") for "day_end", the end of a range;
+    ("unit", "and") for "unit_and", the second part of "two years and eight months"."""
     base = group.rstrip("0123456789")
-    if base.endswith("_end"):
-        return base[:-4], True
-    return base, False
+    for role in ("end", "and"):
+        if base.endswith("_" + role):
+            return base[:-len(role) - 1], role
+    return base, ""
 
 
 # libyaml's safe loader when PyYAML was built with it: every process that tags reads these

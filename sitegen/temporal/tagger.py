@@ -248,11 +248,11 @@ def tag_timex3(text: str, dct: date | None = None, *, domain: str = "news") -> l
 def _range_parts(m: re.Match[str], value: str) -> tuple[tuple[int, int, str], ...]:
     """Spans and values of the two ends of a range match."""
     groups = [name for name in m.re.groupindex if m.group(name) is not None]
-    end_starts = [m.start(name) for name in groups if field_name(name)[1]]
+    end_starts = [m.start(name) for name in groups if field_name(name)[1] == "end"]
     if not end_starts or "/" not in value:
         return ()
     second = min(end_starts)
-    first_ends = [m.end(name) for name in groups if not field_name(name)[1] and m.start(name) < second]
+    first_ends = [m.end(name) for name in groups if field_name(name)[1] != "end" and m.start(name) < second]
     if not first_ends:
         return ()
     first_value, _, second_value = value.partition("/")

@@ -539,8 +539,12 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
         return Built("DATE", week_value(anchor) + "-WE", mod, how)
     same = _UNIT_PRECISION.get(str(unit))
     if f.get("last") and rel == 0 and ctx.last_of and same in ctx.last_of and not _within_last(ctx, same):
-        # "the quarter", "the same month": the last quarter or month the text spoke of
-        return Built("DATE", ctx.last_of[same], mod, "previous")
+        # "the quarter", "the same month": the last quarter or month the text spoke of; weeks
+        # and weekends share a precision, so "the week" after "the weekend" drops the "-WE"
+        value = ctx.last_of[same]
+        if unit in ("W", "WE") and value[:4].isdigit() and "W" in value:
+            value = value.removesuffix("-WE") + ("-WE" if unit == "WE" else "")
+        return Built("DATE", value, mod, "previous")
     if f.get("last") and rel == 0 and unit == "Q" and ctx.domain == "news" and ctx.dct:
         # "the quarter", "the latest period" in a report that named none: the quarter
         # reported on, the last one completed before the report
@@ -573,6 +577,8 @@ def _quarter_under_discussion(ctx: Context) -> str | None:
 def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     num, unit, direction = f.get("num"), f.get("unit"), int(f.get("dir", -1))
     anchor, precision, how = _anchor(rule, ctx)
+    if unit == "2W" and isinstance(num, float):
+        num, unit = num * 2, "W"  # "a fortnight later"
     if not isinstance(num, float) or num != int(num) or unit not in ("D", "W", "M", "Y", "DE", "CE"):
         return Built("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, how)
     n = int(num) * direction
@@ -637,8 +643,6 @@ def duration_value(num: float | str | None, unit: str) -> str:
         while num != int(num) and unit in _SMALLER:
             unit, factor = _SMALLER[unit]
             num *= factor
-    if unit == "WE":
-        unit = "WE"
     n = "X" if not isinstance(num, float) else (str(int(num)) if num == int(num) else f"{num:g}")
     if unit.startswith("T"):
         return f"PT{n}{unit[1:]}"
@@ -661,7 +665,31 @@ def build_duration(rule: Rule, f: dict[str, Any], ctx: Context, text: str) -> Bu
     num = f.get("num")
     if isinstance(num, float) and "and a half" in text.lower():
         num += 0.5
+    if "unit_and" in f:
+        both = compound_duration(((num, str(unit)), (f.get("num_and"), str(f["unit_and"]))))
+        if both:
+            return Built("DURATION", both, _mod(f), "absolute")
     return Built("DURATION", duration_value(num, str(unit)), _mod(f), "absolute")
+
+
+_DURATION_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+
+
+def compound_duration(parts: tuple[tuple[Any, str], ...]) -> str | None:
+    """One value for "two years and eight months" (P2Y8M) or "an hour and 20 minutes"
+    (PT1H20M); None when a part is no whole number ("several days and nights")."""
+    amounts: dict[str, int] = {}
+    for num, unit in parts:
+        if not isinstance(num, float) or num != int(num):
+            return None
+        unit, scale = _DURATION_SCALE.get(unit, (unit, 1))
+        if unit not in _DURATION_ORDER:
+            return None
+        amounts[unit] = amounts.get(unit, 0) + int(num) * scale
+    if "W" in amounts and len(amounts) > 1:
+        # weeks mix with no other unit in a TIMEX3 value: "three weeks and two days" is P23D
+        amounts["D"] = amounts.get("D", 0) + 7 * amounts.pop("W")
+    return _joined(tuple((amounts[u], u) for u in _DURATION_ORDER if u in amounts))
 
 
 def build_set(rule: Rule, f: dict[str, Any]) -> Built | None:
@@ -675,6 +703,8 @@ def build_set(rule: Rule, f: dict[str, Any]) -> Built | None:
         return Built("SET", f"XXXX-WXX-{int(f['weekday'])}" + (f"T{pod}" if pod else ""), None, "absolute")
     if "month" in f:
         return Built("SET", f"XXXX-{int(f['month']):02d}", None, "absolute")
+    if "pod" in f:
+        return Built("SET", f"XXXX-XX-XXT{f['pod']}", None, "absolute")
     unit = f.get("unit")
     if unit is None:
         return None

@@ -552,3 +552,24 @@ def test_a_leap_day_in_a_year_read_as_a_common_one_is_kept_unresolved():
     assert [(t.text, t.value) for t in tag("On February 29, troops left.", date(2007, 5, 1))] == [
         ("February 29", "XXXX-02-29")]
     assert tag("On February 30, troops left.", date(2007, 5, 1)) == []
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("In April Iraqi forces attacked the town.", "April", "2013-04"),
+    ("By June Baghdad had fallen.", "June", "2013-06"),
+    ("The rains will come in March, April and May.", "April", "2013-04"),
+    ("Clashes began in late August. Kurdish forces retreated.", "late August", "2012-08"),
+])
+def test_a_month_that_is_also_a_given_name_stays_a_month_after_a_time_word(text, expr, value):
+    assert _find(text, expr, date(2013, 3, 21)).value[:7] == value
+
+
+def test_a_month_that_is_also_a_given_name_before_a_surname_is_no_time():
+    text = "In 1990 Saddam met the ambassador April Glaspie; the singer June Carter later wrote."
+    assert [t.text for t in tag(text, None, domain="narratives")] == ["1990"]
+
+
+def test_two_units_joined_by_and_are_one_duration():
+    assert _find("The war lasted two years and eight months.", "two years and eight months").value == "P2Y8M"
+    # a range of two amounts is no sum
+    assert [t.value for t in tag("It takes between two years and five years.", None)] == ["P2Y", "P5Y"]
