@@ -28,6 +28,7 @@ from sitegen.model.entity import EntityRef
 from sitegen.model.event import Figure, Mention
 from sitegen.model.text import Span
 from sitegen.model.time import DateValue, Precision, Timex
+from sitegen.temporal.dates import date_value
 from sitegen.text.tables import compile_pattern, read_rows, resource
 
 _RECALL_AFTER = timedelta(days=45)
@@ -189,12 +190,16 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                 if antecedent is None:
                     continue
                 value = resolve(item, antecedent.date)  # type: ignore[arg-type]
-                told = next((tx for tx in timexes if tx.start <= start and end <= tx.end
-                             and tx.mod and tx.value == value.value), None)
+                told = next((tx for tx in timexes if tx.start <= start and end <= tx.end), None)
                 words = item.text  # type: ignore[attr-defined]
-                if told is not None and value.mod is None:
+                if told is not None and told.mod and told.value == value.value and value.mod is None:
                     # "later that month": the month's end, told by the words around the anchor
                     value = replace(value, mod=told.mod)
+                    start, end, words = told.start, told.end, told.text
+                elif told is not None and _finer_within(told, value):
+                    # "October of that year": the month the words name, in the year of the
+                    # event the anchor refers to
+                    value = mention_date(date_value(value.value + told.value[len(value.value):], told.mod))
                     start, end, words = told.start, told.end, told.text
                 anchor_id = antecedent.id
                 timex = Timex(start, end, words, "DATE", value.value, value.mod,
@@ -217,6 +222,14 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
     for d in drafts:
         spans.setdefault(d.index, []).append((d.timex.start, d.timex.end))
     return tuple(_finish(d, text, published, refs, spans[d.index]) for d in drafts)
+
+
+def _finer_within(told: Timex, value: DateValue) -> bool:
+    """Whether the tagger's expression around an anchor ("October of that year" around
+    "that year") names a finer part of the anchor's period, written the same way."""
+    v, finer = value.value, told.value
+    return told.type in ("DATE", "TIME") and v[:4].isdigit() and finer[:4].isdigit() \
+        and len(finer) > len(v) and finer[len(v)] == "-" and finer[:len(v)].count("-") == v.count("-")
 
 
 _AND = re.compile(r"\s+and\s+(?:then\s+|later\s+)?")

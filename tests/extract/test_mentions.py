@@ -141,6 +141,13 @@ def test_later_that_month_dates_the_event_of_its_own_clause():
          "Its leader declared a caliphate from the city's Great Mosque.")]
 
 
+def test_a_month_of_that_year_keeps_its_month_in_the_year_referred_to():
+    text = ("Iraqi forces retook Mosul in July 2017 after a nine-month battle. "
+            "Raqqa fell to the SDF in October of that year.")
+    found = [(m.type, m.date.value, m.timex.text) for m in mentions(text, date(2019, 3, 23))]
+    assert found == [("capture", "2017-07", "July 2017"), ("capture", "2017-10", "October of that year")]
+
+
 def test_an_anniversary_dates_the_event_it_recalls():
     (m,) = mentions("Twenty years ago on Monday, US-led forces invaded Iraq.", date(2023, 3, 20))
     assert (m.type, m.date.value) == ("invasion", "2003-03-20")
