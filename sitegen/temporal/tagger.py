@@ -98,7 +98,7 @@ def compile_rules(res: Resources, domain: str = "news") -> Compiled:
     future = _words(tables.get("future_cues", {})) or re.compile(r"(?!)")  # (?!): never
     return Compiled(tuple(bodies), future, _words(tables.get("past_cues", {})),
                     _words(tables.get("deadline_words", {}), r"\s+$"),
-                    _words(tables.get("past_tense_words", {})),
+                    _past_tense(tables),
                     _words(tables.get("span_end_words", {}), r"\s+$"),
                     _words(tables.get("aside_cues", {})),
                     _between(tables.get("series_connectors", {})),
@@ -114,6 +114,21 @@ def _words(words: dict, after: str = r"(?!\w)") -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + alts + ")" + after, re.IGNORECASE)
 
 
+def _past_tense(tables: dict) -> re.Pattern[str] | None:
+    """A verb in the past tense: a listed form ("said", "fell"), or a regular one (a word
+    ending in a listed ending, "arrested") that no auxiliary of the present comes before
+    ("is expected") and that is not a word that only ends like one ("hundred")."""
+    listed = _words(tables.get("past_tense_words", {}))
+    endings = tables.get("past_tense_endings", {})
+    if not endings:
+        return listed
+    not_verbs = "|".join(map(re.escape, sorted(tables.get("not_past_tense", {}), key=len, reverse=True)))
+    auxiliaries = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in tables.get("present_auxiliaries", {}))
+    regular = "|".join(rf"[a-z]{{{max(int(n) - len(e), 1)},}}{re.escape(e)}" for e, n in endings.items())
+    pattern = rf"(?<![\w'’-]){auxiliaries}(?-i:(?!(?:{not_verbs or '(?!)'})\b)(?:{regular}))(?![\w'’-])"
+    return re.compile(pattern + (f"|{listed.pattern}" if listed else ""), re.IGNORECASE)
+
+
 def _between(words: dict) -> re.Pattern[str] | None:
     """The text that may stand between two expressions: one of `words`, or punctuation."""
     if not words:
@@ -127,32 +142,32 @@ def _compiled_default(domain: str) -> Compiled:
     return compile_rules(default_resources(), domain)
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The few words leading up to [start, end) in its clause: where a future tense shows
-    ("will meet on Monday"); further back, cues belong to other verbs."""
+def _clause(text: str, start: int) -> tuple[str, int, int]:
+    """The few words leading up to `start` in its clause, as the text and the window's
+    bounds (searched in place, so that a word cut by the window is seen whole): where a
+    future tense shows ("will meet on Monday"); further back, cues belong to other verbs."""
     lo = max(0, start - 30)
-    before = text[lo:start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
-    return before[cut:]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(text, lo, start)), default=lo)
+    return text, cut, start
 
 
-def _speaks_of_future(comp: Compiled, clause: str, deadline: bool = True) -> bool:
+def _speaks_of_future(comp: Compiled, clause: tuple[str, int, int], deadline: bool = True) -> bool:
     """A future cue in the clause, or a deadline word just before a month ("by
     February"), and no cue of a past seen from the past ("had been scheduled to expire
     Friday" is over)."""
-    if deadline and comp.deadline is not None and comp.deadline.search(clause):
-        return comp.past is None or not comp.past.search(clause)
-    if not comp.future.search(clause):
+    if deadline and comp.deadline is not None and comp.deadline.search(*clause):
+        return comp.past is None or not comp.past.search(*clause)
+    if not comp.future.search(*clause):
         return False
-    return comp.past is None or not comp.past.search(clause)
+    return comp.past is None or not comp.past.search(*clause)
 
 
-def _speaks_of_past(comp: Compiled, clause: str) -> bool:
+def _speaks_of_past(comp: Compiled, clause: tuple[str, int, int]) -> bool:
     """A verb in the past tense in the clause ("was told Wednesday", "said Friday"): a
     weekday named there is one gone by, not tomorrow; but not before a word that makes the
     date the end of a span ("was extended to Nov. 16")."""
-    return comp.told is not None and comp.told.search(clause) is not None \
-        and (comp.span_end is None or not comp.span_end.search(clause))
+    return comp.told is not None and comp.told.search(*clause) is not None \
+        and (comp.span_end is None or not comp.span_end.search(*clause))
 
 
 def _candidates(res: Resources, text: str) -> list[int]:
@@ -281,7 +296,7 @@ def _tag(text: str, dct: date | None, domain: str,
             fields.setdefault(key, value)
         span_text = text[start:end]
         # "by Wednesday" is as often a past deadline as a coming one; "by February" is ahead
-        clause = _clause(text, start, end)
+        clause = _clause(text, start)
         future = _speaks_of_future(comp, clause, "weekday" not in fields) if dct or previous else False
         told = not future and dct is not None and _speaks_of_past(comp, clause)
         ctx = values.Context(dct, previous, domain, future, last_of, last_finer, told, said)
@@ -312,7 +327,7 @@ def _tag(text: str, dct: date | None, domain: str,
         if concrete and built.anchor != ("dct" if domain == "narratives" else "previous") \
                 and not _looks_back(fields, built, domain) and not _in_brackets(text, start, end) \
                 and not (domain == "narratives" and built.anchor == "absolute" and comp.aside is not None
-                         and comp.aside.search(clause)):
+                         and comp.aside.search(*clause)):
             # in news, a time given relative to an earlier one ("a year earlier") does not
             # become the new reference: the article keeps talking about its own period;
             # in narratives, a time relative to the document date ("today") does not either,

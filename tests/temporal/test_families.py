@@ -573,3 +573,18 @@ def test_two_units_joined_by_and_are_one_duration():
     assert _find("The war lasted two years and eight months.", "two years and eight months").value == "P2Y8M"
     # a range of two amounts is no sum
     assert [t.value for t in tag("It takes between two years and five years.", None)] == ["P2Y", "P5Y"]
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    # a Saturday report: a regular past form puts the Sunday before it, not the next day
+    ("Police arrested three men on Sunday.", "Sunday", "2013-03-17"),
+    ("Rebels attacked the town in April.", "April", "2012-04"),
+    # ... but not a participle after an auxiliary of the present, nor a word that only
+    # ends like a past form, nor a word cut by the clause window ("preferred")
+    ("The game is televised on Sunday.", "Sunday", "2013-03-24"),
+    ("A hundred people march on Sunday.", "Sunday", "2013-03-24"),
+    ("He will not be repatriated to Cuba between now and April.", "April", "2013-04"),
+    ("The firm sold preferred shares, to be completed around April 1.", "around April 1", "2013-04-01"),
+])
+def test_a_regular_past_form_tells_of_the_past(text, expr, value):
+    assert _find(text, expr, date(2013, 3, 23)).value == value
