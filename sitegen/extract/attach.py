@@ -48,6 +48,15 @@ def _subject_of_light_verb(text: str, trigger: Trigger, same: list[Trigger]) -> 
     return nouns[-1] if nouns else None
 
 
+def _verb_of_manner(trigger: Trigger, same: list[Trigger]) -> Trigger | None:
+    """"A court sentenced five men to death on Sunday": the date goes to the verb that
+    "to death" tells the end of, when that verb is a trigger."""
+    if not trigger.has("manner"):
+        return None
+    verbs = [t for t in same if t.end <= trigger.start and t.word.pos == "verb"]
+    return verbs[-1] if verbs else None
+
+
 def attach(text: str, sentence: Span, start: int, end: int, triggers: list[Trigger]) -> Trigger | None:
     """The trigger the expression at `start:end` dates, or None when nothing in reach."""
     outside = [t for t in triggers if t.end <= start or t.start >= end]
@@ -72,7 +81,8 @@ def attach(text: str, sentence: Span, start: int, end: int, triggers: list[Trigg
     same = [t for t in same if not (t.start >= end and t.has("speech") and "," in text[end:t.start])]
     if same:
         best = min(same, key=cost)
-        return _governing_verb(text, best, same) or _subject_of_light_verb(text, best, same) or best
+        return _governing_verb(text, best, same) or _subject_of_light_verb(text, best, same) \
+            or _verb_of_manner(best, same) or best
     # "since early 2014, when they seized Fallujah": the when-clause tells what happened then
     if own + 1 < len(clauses) and _WHEN.match(text[end:clauses[own + 1][0] + 6]):
         following = [t for t in outside if clause_of(clauses, t.start) == own + 1]

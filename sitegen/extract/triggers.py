@@ -12,7 +12,7 @@ from sitegen.text.scan import lowered, matches_by_span, trie_alternation
 from sitegen.text.tables import read_rows, resource
 
 _POS = {"noun", "verb"}
-_FLAGS = {"speech", "follow", "claim", "shield", "light", "place"}
+_FLAGS = {"speech", "follow", "claim", "shield", "light", "place", "manner"}
 _OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the|a|an|this|that|its|their)?\s*(?:[\w-]+\s+){0,2}?")
 
 

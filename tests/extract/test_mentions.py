@@ -179,3 +179,21 @@ def test_two_dated_verbs_sharing_a_subject_each_keep_their_own_words():
         date(2023, 3, 20))]
     assert found == [("capture", "2003-12", "Saddam was captured near Tikrit."),
                      ("killing", "2006-12-30", "Saddam was hanged.")]
+
+
+def test_surrenders_arrests_releases_flight_and_decisions_are_events():
+    text = ("At least 1,300 militants surrendered on Tuesday. "
+            "Police detained 12 suspects in Kirkuk on Monday. "
+            "The hostages were freed on Wednesday after a week in captivity. "
+            "More than 500,000 people fled Mosul in June 2014. "
+            "Iraq's parliament approved the new cabinet on October 27, 2018.")
+    found = [(m.type, m.date.value) for m in mentions(text, date(2019, 3, 26))]
+    assert found == [("defeat", "2019-03-26"), ("capture", "2019-03-25"), ("release", "2019-03-20"),
+                     ("displacement", "2014-06"), ("decision", "2018-10-27")]
+
+
+def test_to_death_tells_how_the_verb_before_it_ended():
+    text = "A court in Baghdad sentenced five men to death on Sunday. A guard was stabbed to death on Monday."
+    found = [(m.type, m.date.value) for m in mentions(text, date(2019, 3, 26))]
+    # a death sentence is no killing; a stabbing to death is, though "stabbed" is no trigger
+    assert found == [("other", "2019-03-24"), ("killing", "2019-03-25")]
