@@ -1,5 +1,7 @@
 """Sentence segmentation and page furniture, as a reader of the source page expects them."""
 
+import pytest
+
 from sitegen.text.sentences import segment
 
 
@@ -34,6 +36,25 @@ def test_a_dateline_is_cut_off_the_first_sentence_and_kept_as_furniture():
     assert [s.of(text) for s in spans] == ["The group claimed the attack.", "A second line."]
     assert [(f.of(text).strip(), kind) for f, kind in furniture] == [
         ("ERBIL, Kurdistan Region –", "dateline"), ("BAGHDAD –", "dateline")]
+
+
+@pytest.mark.parametrize("line", [
+    "BAGHDAD, Sept 27 (Reuters) - Militants attacked a checkpoint.",
+    "MOSUL, Iraq, Jan. 5 (Reuters) - Militants attacked a checkpoint.",
+    "BAGHDAD, Iraq (AP) — Militants attacked a checkpoint.",
+    "Baghdad (AFP) - Militants attacked a checkpoint.",
+    "Baghdad, 27 September 2024 (Al Jazeera) – Militants attacked a checkpoint.",
+])
+def test_datelines_with_a_filing_day_or_an_agency_are_furniture(line):
+    spans, furniture = segment(line)
+    assert [s.of(line) for s in spans] == ["Militants attacked a checkpoint."]
+    assert [kind for _, kind in furniture] == ["dateline"]
+
+
+@pytest.mark.parametrize("line", ["Islamic State (IS) - the group that seized Mosul - attacked.",
+                                  "US - Iraq talks began on Monday."])
+def test_a_sentence_opening_with_a_name_and_a_dash_is_no_dateline(line):
+    assert segment(line)[1] == []
 
 
 def test_page_furniture_is_recognised_and_left_out_of_sentences():
