@@ -4,10 +4,12 @@ first; a fronted expression ("Last month, ISIS opened fire ...") dates the main 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sitegen.extract.clauses import clause_of, clause_spans
 from sitegen.extract.triggers import Trigger
 from sitegen.model.text import Span
+from sitegen.text.tables import word_list
 
 _WORD = re.compile(r"[\w’'-]+")
 _FOLLOWING_PENALTY = 3
@@ -15,6 +17,15 @@ _COMMA_PENALTY = 2
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _LEAD = re.compile(r"\W*(?:[A-Za-z]+\s+){0,2}")  # up to two words before an expression
 _WHEN = re.compile(r"\W*,?\s*when\b")
+
+
+@cache
+def consequence() -> re.Pattern[str]:
+    """", prompting" (or another word of `events/consequences.txt`): what follows tells what
+    came of the event before the comma; the match is the last such in the span searched."""
+    words = "|".join(r"\s+".join(map(re.escape, w.split()))
+                     for w in sorted(word_list("events/consequences.txt"), key=len, reverse=True))
+    return re.compile(rf",\s+(?:{words})\s+(?!.*,\s+(?:{words})\s)", re.IGNORECASE | re.DOTALL)
 
 
 def _distance(text: str, a: int, b: int) -> int:
@@ -79,6 +90,8 @@ def attach(text: str, sentence: Span, start: int, end: int, triggers: list[Trigg
     # "X happened on Saturday, the ministry said": a reporting verb after a comma is a
     # parenthetical source, not what the date before the comma dates
     same = [t for t in same if not (t.start >= end and t.has("speech") and "," in text[end:t.start])]
+    # nor is what came of the event ("killed three soldiers on Jan. 28, prompting US strikes")
+    same = [t for t in same if t.start < end or not consequence().search(text, end, t.start)]
     if same:
         best = min(same, key=cost)
         return _governing_verb(text, best, same) or _subject_of_light_verb(text, best, same) \

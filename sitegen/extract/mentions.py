@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from sitegen.extract.anchors import find_anchors_in, resolve
-from sitegen.extract.attach import attach
+from sitegen.extract.attach import attach, consequence
 from sitegen.extract.clauses import clause_of, clause_spans
 from sitegen.extract.dates import mention_date
 from sitegen.extract.entities import DEMONYM, REFERENCE
@@ -255,6 +255,18 @@ def _own_words(text: str, here: list[_Draft]) -> None:
             continue
         first.words = (first.sentence.start, first_end, "")
         second.words = (second.trigger.start, second.sentence.end, subject)
+    for d in here:
+        # "..., prompting retaliatory US strikes early the next month": what came of an
+        # event told before the comma, summarised from the words after "prompting"
+        lead = consequence().search(text, d.sentence.start, d.trigger.start)
+        if lead is None or d.timex.start < lead.start():
+            continue
+        comma = lead.start()
+        before = [o for o in here if o is not d and max(o.trigger.end, o.timex.end) <= comma]
+        if before:
+            d.words = (lead.end(), d.sentence.end, "")
+            for o in before:
+                o.words = o.words or (o.sentence.start, comma, "")
 
 
 def _settle_sentence(text: str, sentence: Span, here: list[_Draft], triggers: list[Trigger],
@@ -468,4 +480,4 @@ def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
         timex=d.timex, date=d.date, type=d.type, summary=summary, modality=d.modality,
         claimed_by=d.claimed_by, trigger=text[d.trigger.start:d.trigger.end], entities=entities,
         figures=tuple(sorted(d.figures, key=lambda f: f.start)), role=role, anchor=d.anchor,
-        follows=d.follows)
+        follows=d.follows, trigger_start=d.trigger.start)

@@ -44,12 +44,8 @@ def _count_before() -> re.Pattern[str]:
 def _is_aggregate(mention: Mention) -> bool:
     if not mention.trigger:
         return False
-    text = mention.sentence_text
-    m = None
-    for spot in re.finditer(re.escape(mention.trigger), text):
-        m = _count_before().search(text[:spot.start()])
-        if m:
-            break
+    at = mention.trigger_at
+    m = _count_before().search(mention.sentence_text[:at]) if at is not None else None
     if not m:
         return False
     word = m.group(1).lower().replace(",", "")
@@ -68,21 +64,10 @@ def _distinct_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(rules)
 
 
-def _occurrences(word: str, text: str) -> list[int]:
-    """Where `word` starts in `text`, occurrences not overlapping (as `re.finditer` finds them)."""
-    spots, at = [], text.find(word)
-    while at >= 0:
-        spots.append(at)
-        at = text.find(word, at + len(word))
-    return spots
-
-
 def _introduced(mention: Mention) -> bool:
     """True when the sentence presents the event as a new one."""
     text = mention.sentence_text
-    offset = mention.timex.start - mention.sentence.start
-    spots = _occurrences(mention.trigger or "\0", text)
-    at = min(spots, key=lambda s: abs(s - offset)) if spots else None
+    at = mention.trigger_at
     for where, pattern in _distinct_rules():
         if where == "sentence" and pattern.search(text):
             return True

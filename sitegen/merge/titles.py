@@ -80,15 +80,8 @@ def _passive_before(words_between: str) -> bool:
 
 
 def _trigger_at(m: Mention) -> int | None:
-    """Where the mention's trigger is in its sentence (the occurrence nearest its date)."""
-    if not m.trigger:
-        return None
-    text, word = m.sentence_text, m.trigger
-    spots = [i.start() for i in re.finditer(re.escape(word), text)]
-    if not spots:
-        return None
-    at = m.timex.start - m.sentence.start
-    return min(spots, key=lambda s: abs(s - at))
+    """Where the mention's trigger is in its sentence."""
+    return m.trigger_at if m.trigger else None
 
 
 def _surface(text: str) -> str:

@@ -61,6 +61,12 @@ class Mention:
     role: str = "report"
     anchor: str | None = None  # what a relative date was resolved against, for audit
     follows: str | None = None  # id of the mention this one responds to (a claim, a confirmation)
+    trigger_start: int | None = None  # where `trigger` starts in the article's text
+
+    @property
+    def trigger_at(self) -> int | None:
+        """Where the trigger starts in `sentence_text` (None when the mention has none)."""
+        return None if self.trigger_start is None else self.trigger_start - self.sentence.start
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,3 +197,13 @@ def test_to_death_tells_how_the_verb_before_it_ended():
     found = [(m.type, m.date.value) for m in mentions(text, date(2019, 3, 26))]
     # a death sentence is no killing; a stabbing to death is, though "stabbed" is no trigger
     assert found == [("other", "2019-03-24"), ("killing", "2019-03-25")]
+
+
+def test_what_came_of_an_event_after_a_comma_is_an_event_of_its_own():
+    text = ("A drone strike killed three US soldiers at a base in Jordan on Jan. 28, prompting "
+            "retaliatory US strikes in Iraq and Syria early the next month.")
+    found = [(m.type, m.date.value, m.trigger, m.summary) for m in mentions(text, date(2024, 9, 28))]
+    # the date before the comma dates the killing, not the strikes the comma goes on to tell
+    assert found == [
+        ("killing", "2024-01-28", "killed", "A drone strike killed three US soldiers at a base in Jordan."),
+        ("attack", "2024-02", "strikes", "Retaliatory US strikes in Iraq and Syria.")]

@@ -88,3 +88,9 @@ def test_a_place_that_qualifies_a_noun_is_where_the_event_was():
 def test_a_claim_is_titled_as_a_claim():
     assert title("ISIS claimed responsibility on Tuesday for a bombing in Kirkuk on Monday that killed "
                  "eight people.") == "ISIS claims bombing in Kirkuk that killed eight people"
+
+
+def test_the_actor_is_found_before_the_trigger_the_date_dates_not_another_use_of_the_word():
+    # "attacked" twice: the date goes with the first, whose subject is ISIS
+    assert title("ISIS attacked a checkpoint near Tikrit on Monday as Iraqi forces attacked villages.") \
+        == "ISIS attack near Tikrit"
