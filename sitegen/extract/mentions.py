@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 
-from sitegen.extract.anchors import find_anchors_in, resolve
+from sitegen.extract.anchors import AnchorMatch, find_anchors_in, resolve
 from sitegen.extract.attach import attach, consequence
 from sitegen.extract.clauses import clause_of, clause_spans
 from sitegen.extract.dates import mention_date
@@ -112,6 +112,26 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _as_event_earlier(text: str, item: AnchorMatch, triggers: list[Trigger]) -> AnchorMatch:
+    """"Three months after the group seized Mosul": no event noun after "after" but the
+    subject of a clause, whose verb tells an event that long before the one just told (as
+    "two days after a suicide bomber killed eight" does); the expression then ends with
+    "after", the clause being the event's own words."""
+    if item.rule != "event-offset" or item.noun is None or item.noun in lexicon().words:
+        return item
+    verb = next((t for t in triggers if t.start >= item.end), None)
+    if verb is None or verb.word.pos != "verb" or len(text[item.end:verb.start].split()) > 2:
+        return item
+    cut = _DIRECTION.search(item.text)
+    if cut is None:
+        return item
+    return replace(item, end=item.start + cut.end(), text=item.text[:cut.end()], rule="event-earlier",
+                   amount=-item.amount, noun=None)
+
+
+_DIRECTION = re.compile(r"\b(?:after|before|later\s+than|earlier\s+than|following)\b", re.IGNORECASE)
+
+
 def _antecedent(drafts: list[_Draft], noun: str | None, unit: str | None = None) -> _Draft | None:
     """The latest earlier mention an anchored expression points to: by the noun's type
     ("after the raid"), else the latest dated at least as finely as the unit ("a day later"
@@ -184,6 +204,8 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                 value = mention_date(item.date)  # type: ignore[arg-type]
             else:
                 pool = drafts + here
+                item = _as_event_earlier(text, item, triggers)  # type: ignore[arg-type]
+                end = item.end  # type: ignore[attr-defined]
                 if item.rule == "event-earlier":  # type: ignore[attr-defined]
                     pool = [d for d in pool if d.kind != "communication"] or pool
                 antecedent = _antecedent(pool, item.noun, item.unit)  # type: ignore[attr-defined]
@@ -255,6 +277,15 @@ def _own_words(text: str, here: list[_Draft]) -> None:
             continue
         first.words = (first.sentence.start, first_end, "")
         second.words = (second.trigger.start, second.sentence.end, subject)
+    for d in here:
+        # "formed in September 2014, three months after the group seized Mosul": the event
+        # counted back to is told by the clause after "after"; the one before it stops there
+        if d.timex.rule != "event-anchor:event-earlier":
+            continue
+        d.words = (d.timex.end, d.sentence.end, "")
+        for o in here:
+            if o is not d and max(o.trigger.end, o.timex.end) <= d.timex.start:
+                o.words = o.words or (o.sentence.start, d.timex.start, "")
     for d in here:
         # "..., prompting retaliatory US strikes early the next month": what came of an
         # event told before the comma, summarised from the words after "prompting"
@@ -466,7 +497,10 @@ def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],
             rest_start += 1
         shift = rest_start - len(subject) - 1  # where the piece would start in `text`
         piece = subject + " " + text[rest_start:rest_end]
-        summary = summarize(piece, d.timex.start - shift, d.timex.end - shift)
+        inside = rest_start <= d.timex.start and d.timex.end <= rest_end
+        # a date counted from another event ("two days after ...") stands outside the words
+        summary = summarize(piece, d.timex.start - shift, d.timex.end - shift) if inside \
+            else summarize(piece, 0, 0)
     else:
         # the rest of the sentence dates something else ("..., and its leader declared a
         # caliphate later that month"): stop where this mention's clauses end

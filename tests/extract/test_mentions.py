@@ -207,3 +207,14 @@ def test_what_came_of_an_event_after_a_comma_is_an_event_of_its_own():
     assert found == [
         ("killing", "2024-01-28", "killed", "A drone strike killed three US soldiers at a base in Jordan."),
         ("attack", "2024-02", "strikes", "Retaliatory US strikes in Iraq and Syria.")]
+
+
+def test_a_clause_after_after_tells_an_event_counted_back_from_the_one_before():
+    text = ("The coalition was formed in September 2014, three months after the group seized Mosul. "
+            "The vote was held on May 12, 2024, two weeks before the new cabinet was sworn in.")
+    found = [(m.type, m.date.value, m.timex.text, m.summary) for m in mentions(text, date(2024, 9, 28))]
+    assert found == [
+        ("formation", "2014-09", "September 2014", "The coalition was formed."),
+        ("capture", "2014-06", "three months after", "The group seized Mosul."),
+        ("election", "2024-05-12", "May 12, 2024", "The vote was held."),
+        ("appointment", "2024-05-26", "two weeks before", "The new cabinet was sworn in.")]
