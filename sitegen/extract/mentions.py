@@ -265,7 +265,7 @@ def _own_words(text: str, here: list[_Draft]) -> None:
     December 30, 2006"), each kept to its own verb and date, the second with the subject
     before it ("Saddam was hanged")."""
     for d in here:
-        d.words = _relative_head(text, d)
+        d.words = _relative_head(text, d) or _relative_object(text, d)
     verbs = sorted((d for d in here if d.trigger.word.pos == "verb" and d.trigger.start < d.timex.start
                     and d.sentence.start <= d.timex.start < d.sentence.end), key=lambda d: d.trigger.start)
     for first, second in zip(verbs, verbs[1:], strict=False):
@@ -469,6 +469,43 @@ def _relative_head(text: str, d: _Draft) -> tuple[int, int, str] | None:
     if clause_of(clauses, first) != 1:  # after it: the subject's own predicate
         return None
     return closing + 1, clauses[1][1], head
+
+
+_DETERMINER = re.compile(r"(?:the|a|an|this|these|those|its|his|her|their|our)", re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?:of|in|on|at|after|before|during|with|by|for|from|to|over|against|"
+                          r"between|among|amid|about|into)", re.IGNORECASE)
+
+
+def _looks_like_verb(word: str) -> bool:
+    """A verb of the trigger lexicon ("said", "announced"), or a past form ("-ed")."""
+    entry = lexicon().words.get(word.lower())
+    return (entry is not None and entry.pos == "verb") or word.lower().endswith("ed")
+
+
+def _relative_object(text: str, d: _Draft) -> tuple[int, int, str] | None:
+    """For a mention told in a relative clause after a noun phrase further on in the
+    sentence, the noun phrase and the clause: "agreed to set up a higher military commission,
+    which met for the first time on Aug. 4" tells that the commission met; "after months of
+    negotiations that began in January" that negotiations began."""
+    if not d.sentence.start <= d.timex.start < d.sentence.end:
+        return None
+    clauses = clause_spans(text, d.sentence.start, d.sentence.end)
+    k = clause_of(clauses, d.trigger.start)
+    rel = _RELATIVE.match(text, clauses[k][0]) if k else None
+    if rel is None or d.trigger.start < rel.end() or clause_of(clauses, d.timex.start) != k:
+        return None
+    words = text[clauses[k - 1][0]:clauses[k][0]].split()[-_MAX_HEAD_WORDS:]
+    cut = max((i for i, w in enumerate(words) if _DETERMINER.fullmatch(w)), default=None)
+    if cut is None:  # "months of negotiations that ...", but not "to ensure that ..."
+        cut = max((i + 1 for i, w in enumerate(words) if _PREPOSITION.fullmatch(w) and w.lower() != "to"),
+                  default=None)
+    head = " ".join(words[cut:]) if cut is not None else ""
+    if not head or not re.fullmatch(r"[\w\s'’-]+", head) \
+            or head.split()[-1].lower() in ("it", "them", "him", "her", "which", "that") \
+            or any(_looks_like_verb(w) for w in head.split()[1:]):
+        return None  # "the ministry said that ...": a verb's complement, not a relative clause
+    comma = text.find(",", d.trigger.end, clauses[k][1])  # where a relative clause closes
+    return rel.end(), comma if comma >= 0 else clauses[k][1], head
 
 
 def _finish(d: _Draft, text: str, published: date | None, refs: list[EntityRef],

@@ -218,3 +218,14 @@ def test_a_clause_after_after_tells_an_event_counted_back_from_the_one_before():
         ("capture", "2014-06", "three months after", "The group seized Mosul."),
         ("election", "2024-05-12", "May 12, 2024", "The vote was held."),
         ("appointment", "2024-05-26", "two weeks before", "The new cabinet was sworn in.")]
+
+
+def test_a_relative_clause_after_an_object_tells_of_that_object():
+    text = ("The two sides agreed to set up a higher military commission, which met for the first "
+            "time on Aug. 4. The deal, reached after months of negotiations that began in January, "
+            "ends the mission. The ministry said that militants attacked a checkpoint on Monday.")
+    found = [(m.date.value, m.summary) for m in mentions(text, date(2024, 9, 28))]
+    assert found == [("2024-08-04", "A higher military commission met for the first time."),
+                     ("2024-01", "Negotiations began."),
+                     # "that" after a verb opens what was said, not a relative clause
+                     ("2024-09-23", "Militants attacked a checkpoint.")]
