@@ -6,6 +6,7 @@ date they return values with X in them (or PRESENT_REF and friends).
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -192,8 +193,16 @@ def _full_year(year: int) -> int:
 
 def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context) -> Built | None:
     if f.get("weekof"):
-        # "the week of March 6": the ISO week of the day
-        built = build_date(rule, {k: v for k, v in f.items() if k != "weekof"}, end, ctx)
+        # "the week of March 6": the ISO week of the day; "the last week of April": of a day
+        # in it, counted back from the month's end (April's 27th)
+        inner = {k: v for k, v in f.items() if k not in ("weekof", "weekinmonth")}
+        nth = int(f.get("weekinmonth", 0))
+        if nth:
+            inner["day"] = nth if nth > 0 else 28 + nth + 1
+        built = build_date(rule, inner, end, ctx)
+        if built is not None and nth < 0 and _FULL_DAY.fullmatch(built.value):
+            y, m = int(built.value[:4]), int(built.value[5:7])
+            built = replace(built, value=date(y, m, calendar.monthrange(y, m)[1] + nth + 1).isoformat())
         if built is not None and _FULL_DAY.fullmatch(built.value):
             return replace(built, value=week_value(date.fromisoformat(built.value)))
         if built is not None and "X" in built.value:
