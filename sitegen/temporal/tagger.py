@@ -151,6 +151,21 @@ def _clause(text: str, start: int) -> tuple[str, int, int]:
     return text, cut, start
 
 
+_CLAUSE_AFTER_END = re.compile(r"[.!?;:\n]|\s(?:and|but|while|when|after|before|because|since|until)\s")
+
+
+def _opens_clause(text: str, clause: tuple[str, int, int]) -> bool:
+    """Whether at most a preposition comes between the clause's start and the expression."""
+    return len(text[clause[1]:clause[2]].split()) <= 1
+
+
+def _clause_after(text: str, end: int, reach: int = 40) -> tuple[str, int, int]:
+    """The words after `end` in its clause, past a comma ("On Monday, the army ...")."""
+    hi = min(len(text), end + reach)
+    stop = _CLAUSE_AFTER_END.search(text, end, hi)
+    return text, end, stop.start() if stop else hi
+
+
 def _speaks_of_future(comp: Compiled, clause: tuple[str, int, int], deadline: bool = True) -> bool:
     """A future cue in the clause, or a deadline word just before a month ("by
     February"), and no cue of a past seen from the past ("had been scheduled to expire
@@ -299,6 +314,13 @@ def _tag(text: str, dct: date | None, domain: str,
         clause = _clause(text, start)
         future = _speaks_of_future(comp, clause, "weekday" not in fields) if dct or previous else False
         told = not future and dct is not None and _speaks_of_past(comp, clause)
+        if not future and not told and dct is not None and _opens_clause(text, clause):
+            # "On Monday, the army launched ...": the verb comes after a date that opens its clause
+            # a past form there outweighs a cue that may be one too ("the government planned
+            # to pay"); "is expected to" is no past form
+            after = _clause_after(text, end)
+            told = _speaks_of_past(comp, after)
+            future = not told and _speaks_of_future(comp, after, False)
         ctx = values.Context(dct, previous, domain, future, last_of, last_finer, told, said)
         try:
             built = _build(rule, fields, end_fields, ctx, span_text)

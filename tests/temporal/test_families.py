@@ -555,7 +555,7 @@ def test_a_leap_day_in_a_year_read_as_a_common_one_is_kept_unresolved():
 
 
 @pytest.mark.parametrize(("text", "expr", "value"), [
-    ("In April Iraqi forces attacked the town.", "April", "2013-04"),
+    ("In April Iraqi forces attacked the town.", "April", "2012-04"),
     ("By June Baghdad had fallen.", "June", "2013-06"),
     ("The rains will come in March, April and May.", "April", "2013-04"),
     ("Clashes began in late August. Kurdish forces retreated.", "late August", "2012-08"),
@@ -588,3 +588,15 @@ def test_two_units_joined_by_and_are_one_duration():
 ])
 def test_a_regular_past_form_tells_of_the_past(text, expr, value):
     assert _find(text, expr, date(2013, 3, 23)).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a Wednesday report: the tense of the verb after a date that opens the clause decides
+    ("On Monday the army launched a major assault on the town.", "2019-10-21"),
+    ("On Monday, the president will visit Baghdad.", "2019-10-28"),
+    ("On Friday, the government planned to pay the first claims.", "2019-10-18"),
+    ("On Friday, the minister is expected to visit the city.", "2019-10-25"),
+])
+def test_a_weekday_opening_its_clause_takes_the_tense_of_the_verb_after_it(text, value):
+    (t,) = tag(text, date(2019, 10, 23))
+    assert t.value == value
