@@ -33,9 +33,11 @@ def _distance(text: str, a: int, b: int) -> int:
 
 
 def is_fronted(text: str, sentence: Span, start: int, end: int) -> bool:
-    """True for an expression opening the sentence and closed by a comma ("In January, ...")."""
+    """True for an expression opening the sentence and closed by a comma ("In January, ..."),
+    or by a colon or dash, as an entry of a timeline is ("June 29, 2014: The group declares a
+    caliphate.", "2004 – Detained by US forces")."""
     lead = text[sentence.start:start]
-    closed = text[end:end + 2].lstrip().startswith(",")
+    closed = text[end:end + 3].lstrip().startswith((",", ":", "–", "—", "- "))
     return bool(_LEAD.fullmatch(lead)) and closed
 
 
@@ -59,6 +61,16 @@ def _subject_of_light_verb(text: str, trigger: Trigger, same: list[Trigger]) -> 
     return nouns[-1] if nouns else None
 
 
+def _object_of_light_verb(text: str, trigger: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """"Iraqi forces launched an offensive": the event is the offensive, the noun right after
+    the verb."""
+    if not trigger.has("object"):
+        return None
+    nouns = [t for t in triggers if t.start >= trigger.end and t.word.pos == "noun"
+             and _distance(text, trigger.end, t.start) <= 3]
+    return nouns[0] if nouns else None
+
+
 def _verb_of_manner(trigger: Trigger, same: list[Trigger]) -> Trigger | None:
     """"A court sentenced five men to death on Sunday": the date goes to the verb that
     "to death" tells the end of, when that verb is a trigger."""
@@ -76,7 +88,7 @@ def attach(text: str, sentence: Span, start: int, end: int, triggers: list[Trigg
     if is_fronted(text, sentence, start, end):
         after = [t for t in outside if t.start >= end]
         if after:
-            return after[0]
+            return _object_of_light_verb(text, after[0], after) or after[0]
     clauses = clause_spans(text, sentence.start, sentence.end)
     own = clause_of(clauses, start)
     same = [t for t in outside if clause_of(clauses, t.start) == own]
@@ -95,7 +107,7 @@ def attach(text: str, sentence: Span, start: int, end: int, triggers: list[Trigg
     if same:
         best = min(same, key=cost)
         return _governing_verb(text, best, same) or _subject_of_light_verb(text, best, same) \
-            or _verb_of_manner(best, same) or best
+            or _object_of_light_verb(text, best, outside) or _verb_of_manner(best, same) or best
     # "since early 2014, when they seized Fallujah": the when-clause tells what happened then
     if own + 1 < len(clauses) and _WHEN.match(text[end:clauses[own + 1][0] + 6]):
         following = [t for t in outside if clause_of(clauses, t.start) == own + 1]

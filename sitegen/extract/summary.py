@@ -44,7 +44,8 @@ def summarize(sentence: str, timex_start: int, timex_end: int,
     after = sentence[timex_end:]
     before = _PREPOSITION.sub("", before)
     if not before.strip(" ,"):
-        before, after = "", after.lstrip(" ,")
+        # the date opened the sentence: drop what closed it ("June 29, 2014: ...")
+        before, after = "", after.lstrip(" ,:;–—-")
     text = _SPACES.sub(" ", (before.rstrip() + " " + after.lstrip()).strip())
     text = _SPACE_BEFORE_STOP.sub(r"\1", text).strip(" |,")
     for name, pattern in _lead_patterns():

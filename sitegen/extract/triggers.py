@@ -9,10 +9,10 @@ from functools import cache
 
 from sitegen.model.text import Span
 from sitegen.text.scan import lowered, matches_by_span, trie_alternation
-from sitegen.text.tables import read_rows, resource
+from sitegen.text.tables import read_rows, resource, word_list
 
 _POS = {"noun", "verb"}
-_FLAGS = {"speech", "follow", "claim", "shield", "light", "place", "manner"}
+_FLAGS = {"speech", "follow", "claim", "shield", "light", "place", "manner", "base", "object"}
 _OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the|a|an|this|that|its|their)?\s*(?:[\w-]+\s+){0,2}?")
 
 
@@ -83,6 +83,19 @@ def lexicon() -> Lexicon:
     return Lexicon(words, classes, labels, re.compile(source, re.IGNORECASE), re.compile(source))
 
 
+@cache
+def _base_markers() -> re.Pattern[str]:
+    markers = sorted(word_list("events/base_markers.txt"), key=len, reverse=True)
+    words = "|".join(re.escape(w) for w in markers)
+    return re.compile(rf"(?:^|(?<=[^\w'’]))(?:{words})\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _after_base_marker(text: str, start: int) -> bool:
+    """Whether the word before `start` makes a base form an infinitive ("to seize"), or
+    follows a modal ("will withdraw", "did not sign"); an adverb may stand between."""
+    return _base_markers().search(text, max(0, start - 30), start) is not None
+
+
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Trigger words in `text[start:end]`, longest match first, in text order.
 
@@ -111,6 +124,8 @@ def _triggers(text: str, end: int, matches: list[re.Match[str]]) -> list[Trigger
         word = words.get(key)
         if word is None:
             word = words[" ".join(key.split())]
+        if "base" in word.flags and _after_base_marker(text, m.start()):
+            continue  # "vowed to seize Baghdad": an infinitive, no event told
         found.append(Trigger(m.start(), m.end(), word))
     shielded: set[int] = set()
     for i, trig in enumerate(found):

@@ -229,3 +229,22 @@ def test_a_relative_clause_after_an_object_tells_of_that_object():
                      ("2024-01", "Negotiations began."),
                      # "that" after a verb opens what was said, not a relative clause
                      ("2024-09-23", "Militants attacked a checkpoint.")]
+
+
+def test_the_entries_of_a_timeline_are_events():
+    text = ("June 10, 2014: Islamic State fighters seize Mosul.\n"
+            "June 29, 2014 - The group declares a caliphate.\n"
+            "Oct. 17, 2016: Iraqi forces launch an offensive to retake Mosul.\n"
+            "2004: Detained by US forces at Camp Bucca.")
+    found = [(m.type, m.date.value, m.summary) for m in mentions(text, date(2019, 10, 27))]
+    assert found == [("capture", "2014-06-10", "Islamic State fighters seize Mosul."),
+                     ("declaration", "2014-06-29", "The group declares a caliphate."),
+                     # "launch" takes its kind from the offensive it launches
+                     ("attack", "2016-10-17", "Iraqi forces launch an offensive to retake Mosul."),
+                     ("capture", "2004", "Detained by US forces at Camp Bucca.")]
+
+
+def test_a_base_form_after_to_or_a_modal_tells_no_event():
+    text = ("In 2014 the group vowed to seize Baghdad. The US did not sign the treaty in 1999. "
+            "In 2011, US troops withdraw from Iraq.")
+    assert [(m.type, m.date.value) for m in mentions(text, date(2019, 10, 27))] == [("withdrawal", "2011")]
