@@ -622,6 +622,8 @@ def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
         # "a year earlier" after "the third quarter": the same quarter a year before
         return Built("DATE", f"{int(prev[:4]) + years:04d}{prev[4:]}", _mod(f), how)
     year = f"{anchor.year + years:04d}"
+    if unit == "DE" and abs(n) == 1:
+        return Built("DATE", year, _mod(f), how)  # "a decade ago": about the year ten years back
     # "two decades earlier" names a decade, "a century later" a century: no finer
     return Built("DATE", year[:{"DE": 3, "CE": 2}.get(unit, 4)], _mod(f), how)
 
@@ -649,9 +651,12 @@ def duration_value(num: float | str | None, unit: str) -> str:
             rest = (num - int(num)) * factor
             if rest == int(rest):
                 return _joined(((int(num), unit), (int(rest), small)))
-        while num != int(num) and unit in _SMALLER:
-            unit, factor = _SMALLER[unit]
-            num *= factor
+        # "half a day" is PT12H, "1.5 hours" PT90M; a fraction no smaller unit counts in
+        # whole ("22.8 years") stays a decimal, as TIMEX3 allows
+        if num != int(num) and unit in _SMALLER:
+            small, factor = _SMALLER[unit]
+            if round(num * factor, 9) == int(round(num * factor, 9)):
+                unit, num = small, round(num * factor, 9)
     n = "X" if not isinstance(num, float) else (str(int(num)) if num == int(num) else f"{num:g}")
     if unit.startswith("T"):
         return f"PT{n}{unit[1:]}"

@@ -600,3 +600,17 @@ def test_a_regular_past_form_tells_of_the_past(text, expr, value):
 def test_a_weekday_opening_its_clause_takes_the_tense_of_the_verb_after_it(text, value):
     (t,) = tag(text, date(2019, 10, 23))
     assert t.value == value
+
+
+def test_a_decade_ago_is_about_a_year_and_two_decades_ago_a_decade():
+    assert _find("The wall fell a decade ago.", "a decade ago", date(1999, 11, 9)).value == "1989"
+    assert _find("Two decades ago it was a village.", "Two decades ago", date(1999, 11, 9)).value == "197"
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("The war lasted 22.8 years.", "22.8 years", "P22.8Y"),
+    ("The talks lasted half a day.", "half a day", "PT12H"),
+    ("The flight took 1.5 hours.", "1.5 hours", "PT1H30M"),
+])
+def test_a_fraction_of_a_unit_is_counted_in_the_next_unit_only_when_it_comes_out_whole(text, expr, value):
+    assert _find(text, expr).value == value
