@@ -327,7 +327,7 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
     if "holiday" in f:
         mm, dd = (int(x) for x in str(f["holiday"]).split("-"))
         y = _year_for(mm, dd, anchor, ctx, how)
-        return Built("DATE", f"{y:04d}-{mm:02d}-{dd:02d}", mod, how)
+        return Built(rtype, f"{y:04d}-{mm:02d}-{dd:02d}" + suffix, mod, how)  # "Christmas night"
     if suffix:
         day = _day_under_discussion(ctx) if how == "dct" else None
         if day:
