@@ -8,6 +8,7 @@ like "the same month" can refer back to the last time the text set.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -166,6 +167,30 @@ def _clause_after(text: str, end: int, reach: int = 40) -> tuple[str, int, int]:
     return text, end, stop.start() if stop else hi
 
 
+# a line of a few words without a full stop: a heading (or a date line) in plain text
+_HEADING = re.compile(r"^[^\S\n]*[^\s.!?][^\n.!?]{0,59}(?<![.!?:;,])[^\S\n]*$", re.MULTILINE)
+_SECTION_PRECISIONS = frozenset({Precision.YEAR, Precision.MONTH, Precision.SEASON, Precision.QUARTER})
+
+
+def _heading_starts(text: str) -> list[int]:
+    """Where the lines that look like headings start."""
+    return [m.start() for m in _HEADING.finditer(text)] if "\n" in text else []
+
+
+def _heading_between(headings: list[int], after: int, before: int) -> bool:
+    """Whether a heading line starts after `after` and before `before`."""
+    i = bisect_right(headings, after)
+    return i < len(headings) and headings[i] < before
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """A time expression that is all its line says ("2014", "## June 2014")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return "\n" in text and not text[line_start:start].strip(" \t#*_") \
+        and not text[end:len(text) if line_end < 0 else line_end].strip(" \t#*_:")
+
+
 def _speaks_of_future(comp: Compiled, clause: tuple[str, int, int], deadline: bool = True) -> bool:
     """A future cue in the clause, or a deadline word just before a month ("by
     February"), and no cue of a past seen from the past ("had been scheduled to expire
@@ -302,8 +327,12 @@ def _tag(text: str, dct: date | None, domain: str,
     last_finer: str | None = None
     last_of: dict = {}
     said: str | None = None
+    headings = _heading_starts(text)
+    section: tuple[str, int] | None = None  # the value of a date heading in force, its line's start
     for m, rule in _matches(comp, res, text):
         start, end = m.span()
+        if section is not None and _heading_between(headings, section[1], start):
+            section = None  # another heading ("Background") ends the section
         if _negated(res, text, start, end, domain):
             continue
         fields, end_fields = collect(m.groupdict(), res)
@@ -321,7 +350,8 @@ def _tag(text: str, dct: date | None, domain: str,
             after = _clause_after(text, end)
             told = _speaks_of_past(comp, after)
             future = not told and _speaks_of_future(comp, after, False)
-        ctx = values.Context(dct, previous, domain, future, last_of, last_finer, told, said)
+        ctx = values.Context(dct, previous, domain, future, last_of, last_finer, told, said,
+                             section[0] if section else None)
         try:
             built = _build(rule, fields, end_fields, ctx, span_text)
         except (OverflowError, ValueError):
@@ -339,6 +369,10 @@ def _tag(text: str, dct: date | None, domain: str,
         concrete = built.type in ("DATE", "TIME") and _updates_reference(built.value)
         if concrete:
             said = built.value.split("/")[-1]
+        if concrete and domain == "news" and built.anchor == "absolute" and dv is not None \
+                and dv.precision in _SECTION_PRECISIONS and _alone_on_its_line(text, start, end):
+            # a heading "2014" or "June 2014": what follows is told under it
+            section = (built.value.split("/")[0], text.rfind("\n", 0, start) + 1)
         parts = _range_parts(m, built.value) if end_fields else ()
         out.append((timex, parts))
         yearless.append(built.type == "DATE" and not end_fields and built.anchor != "absolute"
@@ -346,7 +380,8 @@ def _tag(text: str, dct: date | None, domain: str,
                         and not fields.keys() & _YEAR_GIVEN)
         dayless.append(built.type == "TIME" and ("hour" in fields or "pod" in fields)
                        and not fields.keys() & _DAY_GIVEN)
-        if concrete and built.anchor != ("dct" if domain == "narratives" else "previous") \
+        story = domain == "narratives" or section is not None
+        if concrete and built.anchor != ("dct" if story else "previous") \
                 and not _looks_back(fields, built, domain) and not _in_brackets(text, start, end) \
                 and not (domain == "narratives" and built.anchor == "absolute" and comp.aside is not None
                          and comp.aside.search(*clause)):

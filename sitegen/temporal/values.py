@@ -47,6 +47,7 @@ class Context:
     last_finer: str | None = None  # the last month, day or time of day the text set
     past: bool = False  # the clause tells of the past ("said", "was") and not of the future
     said: str | None = None  # the last time the text gave, look-backs included ("last year")
+    section: str | None = None  # the year or month a heading put the text under ("2014")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,11 @@ def _anchor(rule: Rule, ctx: Context, story: bool = False) -> tuple[date | None,
         ctx = replace(ctx, previous=ctx.said)
     use_previous = rule.anchor in ("previous", "said") \
         or (rule.anchor == "auto" and ctx.domain == "narratives")
+    if rule.anchor == "auto" and ctx.section:
+        # under a heading "2014", "On 10 June" is 2014's, told as a history tells it
+        use_previous = True
+        if not (ctx.previous or "").startswith(ctx.section[:4]):
+            ctx = replace(ctx, previous=ctx.section)
     if use_previous and ctx.previous:
         if story:
             ctx = replace(ctx, previous=_story_time(ctx))

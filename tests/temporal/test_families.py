@@ -614,3 +614,16 @@ def test_a_decade_ago_is_about_a_year_and_two_decades_ago_a_decade():
 ])
 def test_a_fraction_of_a_unit_is_counted_in_the_next_unit_only_when_it_comes_out_whole(text, expr, value):
     assert _find(text, expr).value == value
+
+
+def test_a_date_heading_dates_the_days_and_months_under_it():
+    text = ("2014\n\nOn 10 June, ISIL captured Mosul. The next day it took Tikrit.\n\n"
+            "June 2017\n\nOn 29 June, troops retook the mosque. Last year, the report said, it was worse.\n\n"
+            "Background\n\nOn 3 August, the minister resigned.")
+    found = [(t.text, t.value) for t in tag(text, date(2020, 1, 1))]
+    assert found == [("2014", "2014"), ("10 June", "2014-06-10"), ("The next day", "2014-06-11"),
+                     ("June 2017", "2017-06"), ("29 June", "2017-06-29"),
+                     # the report's own deixis stays on its date
+                     ("Last year", "2019"),
+                     # a heading that is no date ends the section: the report's year again
+                     ("3 August", "2019-08-03")]
