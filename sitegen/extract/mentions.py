@@ -112,6 +112,14 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _pool(drafts: list[_Draft], item: AnchorMatch) -> list[_Draft]:
+    """The mentions an anchored expression may point back to: "two days after a suicide
+    bomber killed eight" counts from the event, not from a statement about it."""
+    if item.rule == "event-earlier":
+        return [d for d in drafts if d.kind != "communication"] or drafts
+    return drafts
+
+
 def _as_event_earlier(text: str, item: AnchorMatch, triggers: list[Trigger]) -> AnchorMatch:
     """"Three months after the group seized Mosul": no event noun after "after" but the
     subject of a clause, whose verb tells an event that long before the one just told (as
@@ -197,21 +205,26 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
         here: list[_Draft] = []
         for start, end, item in sorted(items, key=lambda i: i[0]):
             anchor_id = None
+            if isinstance(item, AnchorMatch):
+                item = _as_event_earlier(text, item, triggers)
+                end = item.end
+                if _antecedent(_pool(drafts + here, item), item.noun, item.unit) is None:
+                    # "In 2014, the group swept across Iraq. In June of that year, it seized
+                    # Mosul": no event told before it, but the tagger read the time given
+                    own = next((tx for tx in timexes if tx.start <= start and end <= tx.end
+                                and tx.type == "DATE"), None)
+                    if own is None:
+                        continue
+                    item, start, end = own, own.start, own.end
             if isinstance(item, Timex):
                 if not_event_reason(text, item, published, sentence):
                     continue
                 timex = item
                 value = mention_date(item.date)  # type: ignore[arg-type]
             else:
-                pool = drafts + here
-                item = _as_event_earlier(text, item, triggers)  # type: ignore[arg-type]
-                end = item.end  # type: ignore[attr-defined]
-                if item.rule == "event-earlier":  # type: ignore[attr-defined]
-                    pool = [d for d in pool if d.kind != "communication"] or pool
-                antecedent = _antecedent(pool, item.noun, item.unit)  # type: ignore[attr-defined]
-                if antecedent is None:
-                    continue
-                value = resolve(item, antecedent.date)  # type: ignore[arg-type]
+                antecedent = _antecedent(_pool(drafts + here, item), item.noun, item.unit)
+                assert antecedent is not None  # checked above
+                value = resolve(item, antecedent.date)
                 told = next((tx for tx in timexes if tx.start <= start and end <= tx.end), None)
                 words = item.text  # type: ignore[attr-defined]
                 if told is not None and told.mod and told.value == value.value and value.mod is None:

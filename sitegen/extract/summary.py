@@ -9,7 +9,7 @@ from functools import cache
 from sitegen.text.tables import compile_pattern, read_rows, resource
 
 _MAX_WORDS = 32
-_PREPOSITION = re.compile(r"\b(?:on|in|at|during|since|between|from|late|early|earlier|later)"
+_PREPOSITION = re.compile(r"\b(?:on|in|at|by|during|since|between|from|late|early|earlier|later)"
                           r"(?:\s+(?:on|in|at))?\s*$", re.IGNORECASE)
 _LEAD = re.compile(r"\W*(?:[A-Za-z]+\s+){0,2}")  # up to two words before an expression
 _SPACES = re.compile(r"\s+")

@@ -248,3 +248,12 @@ def test_a_base_form_after_to_or_a_modal_tells_no_event():
     text = ("In 2014 the group vowed to seize Baghdad. The US did not sign the treaty in 1999. "
             "In 2011, US troops withdraw from Iraq.")
     assert [(m.type, m.date.value) for m in mentions(text, date(2019, 10, 27))] == [("withdrawal", "2011")]
+
+
+def test_a_recalled_story_is_dated_from_the_times_it_gives_even_before_any_event():
+    text = ("In 2014, the group swept across northern Iraq. In June of that year, it seized Mosul. "
+            "Two months later, its fighters attacked Sinjar. By December 2017, Iraq had declared victory.")
+    found = [(m.type, m.date.value, m.summary) for m in mentions(text, date(2024, 5, 14))]
+    assert found == [("capture", "2014-06", "It seized Mosul."),
+                     ("attack", "2014-08", "Its fighters attacked Sinjar."),
+                     ("declaration", "2017-12", "Iraq had declared victory.")]
