@@ -29,6 +29,7 @@ from sitegen.model.event import Figure, Mention
 from sitegen.model.text import Span
 from sitegen.model.time import DateValue, Precision, Timex
 from sitegen.temporal.dates import date_value
+from sitegen.temporal.tagger import past_form_in
 from sitegen.text.tables import compile_pattern, read_rows, resource
 
 _RECALL_AFTER = timedelta(days=45)
@@ -110,6 +111,21 @@ def _after_place(text: str, trig: Trigger, refs: list[EntityRef], kind_of: Calla
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _weekday_gone_by(text: str, sentence: Span, tx: Timex, published: date | None,
+                     triggers: list[Trigger]) -> Timex | None:
+    """"Gunmen abducted three engineers in Kirkuk on Sunday" in a Saturday report: the
+    tagger reads a weekday named alone as the coming one when no past form stands right
+    before it; the event's own verb in a past form says it is the one gone by."""
+    if tx.rule != "weekday" or tx.date is None or tx.date.start is None or published is None \
+            or not 0 < (tx.date.start - published).days < 7:
+        return None
+    trig = attach(text, sentence, tx.start, tx.end, triggers)
+    if trig is None or trig.word.pos != "verb" or not past_form_in(text, trig.start, trig.end):
+        return None
+    day = tx.date.start - timedelta(days=7)
+    return replace(tx, value=day.isoformat(), date=date_value(day.isoformat(), tx.mod))
 
 
 def _pool(drafts: list[_Draft], item: AnchorMatch) -> list[_Draft]:
@@ -217,7 +233,11 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                         continue
                     item, start, end = own, own.start, own.end
             if isinstance(item, Timex):
-                if not_event_reason(text, item, published, sentence):
+                reason = not_event_reason(text, item, published, sentence)
+                if reason == "future date":
+                    item = _weekday_gone_by(text, sentence, item, published, triggers)
+                    reason = None if item is not None else reason
+                if reason or item is None:
                     continue
                 timex = item
                 value = mention_date(item.date)  # type: ignore[arg-type]

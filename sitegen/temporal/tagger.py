@@ -210,6 +210,13 @@ def _speaks_of_past(comp: Compiled, clause: tuple[str, int, int]) -> bool:
         and (comp.span_end is None or not comp.span_end.search(*clause))
 
 
+def past_form_in(text: str, start: int, end: int) -> bool:
+    """Whether a verb in the past tense ("abducted", "fell") stands in `text[start:end]`,
+    as the tagger's tables of tense read it."""
+    told = _compiled_default("news").told
+    return told is not None and told.search(text, start, end) is not None
+
+
 def _candidates(res: Resources, text: str) -> list[int]:
     """Word starts where a match may begin: start words up to `window` words before a trigger."""
     triggers, starts, window = res.triggers, res.starts, res.window

@@ -257,3 +257,11 @@ def test_a_recalled_story_is_dated_from_the_times_it_gives_even_before_any_event
     assert found == [("capture", "2014-06", "It seized Mosul."),
                      ("attack", "2014-08", "Its fighters attacked Sinjar."),
                      ("declaration", "2017-12", "Iraq had declared victory.")]
+
+
+def test_an_event_told_in_the_past_on_the_weekday_after_the_report_is_the_one_gone_by():
+    # a Saturday report: "on Sunday" with a past verb is six days before, not tomorrow
+    text = ("Gunmen abducted three engineers in Kirkuk on Sunday, police said. "
+            "The minister will visit Kirkuk on Sunday.")
+    found = [(m.type, m.date.value) for m in mentions(text, date(2019, 3, 23))]
+    assert found == [("attack", "2019-03-17")]
