@@ -182,13 +182,15 @@ def test_two_dated_verbs_sharing_a_subject_each_keep_their_own_words():
 
 
 def test_surrenders_arrests_releases_flight_and_decisions_are_events():
-    text = ("At least 1,300 militants surrendered on Tuesday. "
+    text = ("Adel Abdul Mahdi took office as prime minister on October 25, 2018. "
+            "At least 1,300 militants surrendered on Tuesday. "
             "Police detained 12 suspects in Kirkuk on Monday. "
             "The hostages were freed on Wednesday after a week in captivity. "
             "More than 500,000 people fled Mosul in June 2014. "
             "Iraq's parliament approved the new cabinet on October 27, 2018.")
     found = [(m.type, m.date.value) for m in mentions(text, date(2019, 3, 26))]
-    assert found == [("defeat", "2019-03-26"), ("capture", "2019-03-25"), ("release", "2019-03-20"),
+    assert found == [("appointment", "2018-10-25"),
+                     ("defeat", "2019-03-26"), ("capture", "2019-03-25"), ("release", "2019-03-20"),
                      ("displacement", "2014-06"), ("decision", "2018-10-27")]
 
 
