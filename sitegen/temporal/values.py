@@ -594,6 +594,9 @@ def build_offset(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
     anchor, precision, how = _anchor(rule, ctx)
     if unit == "2W" and isinstance(num, float):
         num, unit = num * 2, "W"  # "a fortnight later"
+    if unit == "TH" and isinstance(num, float) and num == int(num):
+        # "3 hours ago": the day it was then, the hour unknown
+        num, unit = float(int(num) // 24), "D"
     if not isinstance(num, float) or num != int(num) or unit not in ("D", "W", "M", "Y", "DE", "CE"):
         return Built("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None, how)
     n = int(num) * direction
