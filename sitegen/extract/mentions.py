@@ -90,6 +90,9 @@ def not_event_reason(text: str, timex: Timex, published: date | None,
         return f"{timex.type.lower()} is not a date"
     if "REF" in timex.value:
         return "vague reference"
+    if timex.value.startswith("XXXX-XX-XXT"):
+        # "at night", "night-time assaults": a time of some day the text does not name
+        return "time of no day"
     before, after = text[max(0, timex.start - 60):timex.start], text[timex.end:timex.end + 30]
     around = before + "<T>" + after
     if sentence is not None:

@@ -267,3 +267,11 @@ def test_an_event_told_in_the_past_on_the_weekday_after_the_report_is_the_one_go
             "The minister will visit Kirkuk on Sunday.")
     found = [(m.type, m.date.value) for m in mentions(text, date(2019, 3, 23))]
     assert found == [("attack", "2019-03-17")]
+
+
+def test_a_time_of_no_named_day_dates_no_event():
+    text = ("On Monday, militants attacked the village at night. "
+            "The group keeps mounting night-time assaults in remote areas. "
+            "The hangings took place on Tuesday.")
+    found = [(m.type, m.date.value) for m in mentions(text, date(2024, 1, 10))]
+    assert found == [("attack", "2024-01-08"), ("killing", "2024-01-09")]
