@@ -223,11 +223,12 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                 items.append((tx.start, tx.end, tx))
         here: list[_Draft] = []
         for start, end, item in sorted(items, key=lambda i: i[0]):
-            anchor_id = None
+            anchor_id = antecedent = None
             if isinstance(item, AnchorMatch):
                 item = _as_event_earlier(text, item, triggers)
                 end = item.end
-                if _antecedent(_pool(drafts + here, item), item.noun, item.unit) is None:
+                antecedent = _antecedent(_pool(drafts + here, item), item.noun, item.unit)
+                if antecedent is None:
                     # "In 2014, the group swept across Iraq. In June of that year, it seized
                     # Mosul": no event told before it, but the tagger read the time given
                     own = next((tx for tx in timexes if tx.start <= start and end <= tx.end
@@ -245,8 +246,7 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                 timex = item
                 value = mention_date(item.date)  # type: ignore[arg-type]
             else:
-                antecedent = _antecedent(_pool(drafts + here, item), item.noun, item.unit)
-                assert antecedent is not None  # checked above
+                assert isinstance(item, AnchorMatch) and antecedent is not None  # see above
                 value = resolve(item, antecedent.date)
                 told = next((tx for tx in timexes if tx.start <= start and end <= tx.end), None)
                 words = item.text  # type: ignore[attr-defined]
