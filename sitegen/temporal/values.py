@@ -115,11 +115,20 @@ def _anchor(rule: Rule, ctx: Context, story: bool = False) -> tuple[date | None,
         if start is not None:
             if precision is Precision.SEASON:  # winter 1918 starts in December 1917
                 prev = to_proxy(ctx.previous)
-                start = date(int(prev[:4]), SEASON_START_MONTH[prev[5:7]], 1)
+                season = prev[5:7]
+                start = date(int(prev[:4]) - (season == "WI"), SEASON_START_MONTH[season], 1)
             return start, precision, "previous"
     if rule.anchor in ("previous", "said") and ctx.dct is None:
         return None, Precision.UNKNOWN, "previous"
     return ctx.dct, Precision.DAY, "dct"
+
+
+def _story_season_ahead(season: str, anchor: date) -> int:
+    """A winter is named by the year it ends in (TIMEX2 as WikiWars values it): in a
+    history that has reached the autumn, "the winter" is next year's. (Other seasons stay
+    in the story's year: "had spent the spring" after October looks back as often as "in
+    the spring" looks ahead.)"""
+    return 1 if season == "WI" and anchor.month >= 9 else 0
 
 
 def _mod(fields: dict[str, Any]) -> str | None:
@@ -134,7 +143,9 @@ def _year_for(month: int, day: int | None, anchor: date, ctx: Context, how: str)
         # a story moving through time: the year it had reached, or the next one just
         # after New Year (see STORY_WRAP_MONTHS)
         ahead = (month - anchor.month) % 12
-        if 0 < ahead <= STORY_WRAP_MONTHS and month < anchor.month:
+        # in a winter, its own months and the spring after it are in the year it ends in
+        wrap = 3 if (ctx.previous or "").endswith("-WI") else STORY_WRAP_MONTHS
+        if 0 < ahead <= wrap and month < anchor.month:
             return anchor.year + 1
         return anchor.year
     key, ref = (month, day or 0), (anchor.month, anchor.day if day else 0)
@@ -314,6 +325,8 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         start_month = SEASON_START_MONTH[f["season"]]
         if how == "dct" and not ctx.future and start_month > anchor.month + 1:
             y -= 1
+        if how != "dct":
+            y += _story_season_ahead(f["season"], anchor)
         return Built("DATE", f"{y:04d}-{f['season']}", mod, how)
     if "quarter" in f or "half" in f:
         y = anchor.year
@@ -541,6 +554,8 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
         y = anchor.year + rel
         if how == "dct" and rel == -1 and SEASON_START_MONTH[season] < anchor.month - 2:
             y += 1
+        if how != "dct" and rel == 0 and season == "WI":
+            y += _story_season_ahead(season, anchor)  # "that winter" after October
         return Built("DATE", f"{y:04d}-{season}", mod, how)
     unit = f.get("unit")
     if unit is None:

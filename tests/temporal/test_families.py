@@ -627,3 +627,15 @@ def test_a_date_heading_dates_the_days_and_months_under_it():
                      ("Last year", "2019"),
                      # a heading that is no date ends the section: the report's year again
                      ("3 August", "2019-08-03")]
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    # a winter is named by the year it ends in: the one after the autumn is next year's
+    ("The army reached the river in October 1914 and in winter the offensive froze.", "winter", "1915-WI"),
+    ("Valley Forge was occupied in December 1777. Over the winter, 2,500 men died.", "the winter", "1778-WI"),
+    ("The siege began in January 1777. Raids went on throughout the winter.", "the winter", "1777-WI"),
+    # and after the winter the story is in the year the winter ends in
+    ("The troops spent the winter of 1916-17 in the trenches. In March the attack came.", "March", "1917-03"),
+])
+def test_a_winter_in_a_history_is_named_by_the_year_it_ends_in(text, expr, value):
+    assert _find(text, expr, domain="narratives").value == value
