@@ -69,10 +69,12 @@ def templates() -> dict[str, tuple[Template, ...]]:
 
 @cache
 def _attribution() -> re.Pattern[str]:
-    """A closing ", the ministry said (on Tuesday)": a comma, a few words, a speech verb."""
+    """A closing ", the ministry said (on Tuesday)": a comma, a few words, a speech verb and
+    at most a few words more; not ", said that troops had reached the Tigris", where what
+    was said follows."""
     speech = [w.surface for w in lexicon().words.values() if "speech" in w.flags and w.pos == "verb"]
     return re.compile(rf",\s+(?:[^,]{{0,60}}?\s)?(?:{trie_alternation(speech, fold_case=True)})"
-                      r"\b[^,]{0,40}$", re.IGNORECASE)
+                      r"\b(?!\s+that\b)(?:\s+[^\s,]+){0,4}\s*$", re.IGNORECASE)
 
 
 def _passive_before(words_between: str) -> bool:

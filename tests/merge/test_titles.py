@@ -94,3 +94,8 @@ def test_the_actor_is_found_before_the_trigger_the_date_dates_not_another_use_of
     # "attacked" twice: the date goes with the first, whose subject is ISIS
     assert title("ISIS attacked a checkpoint near Tikrit on Monday as Iraqi forces attacked villages.") \
         == "ISIS attack near Tikrit"
+
+
+def test_what_a_speaker_said_stays_in_the_title_of_the_statement():
+    text = "Gen. Abdulamir Yarallah, the commander, said on Sunday that troops had reached the Tigris."
+    assert title(text) == "Gen. Abdulamir Yarallah, the commander, said that troops had reached the Tigris"
