@@ -351,9 +351,9 @@ def _tag(text: str, dct: date | None, domain: str,
         future = _speaks_of_future(comp, clause, "weekday" not in fields) if dct or previous else False
         told = not future and dct is not None and _speaks_of_past(comp, clause)
         if not future and not told and dct is not None and _opens_clause(text, clause):
-            # "On Monday, the army launched ...": the verb comes after a date that opens its clause
-            # a past form there outweighs a cue that may be one too ("the government planned
-            # to pay"); "is expected to" is no past form
+            # "On Monday, the army launched ...": the verb comes after a date that opens its
+            # clause; there a past form outweighs a cue that may be one too ("the government
+            # planned to pay"), while "is expected to" is no past form
             after = _clause_after(text, end)
             told = _speaks_of_past(comp, after)
             future = not told and _speaks_of_future(comp, after, False)
