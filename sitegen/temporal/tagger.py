@@ -373,7 +373,10 @@ def _tag(text: str, dct: date | None, domain: str,
         dv = date_value(built.value, built.mod, spread_days=built.spread_days) \
             if built.type in ("DATE", "TIME") else None
         timex = Timex(start, end, span_text, built.type, built.value, built.mod, dv, built.anchor, rule.name)
-        concrete = built.type in ("DATE", "TIME") and _updates_reference(built.value)
+        # a month of the Islamic calendar ("the first day of Ramadan", "during Ramadan")
+        # describes when, as a season does; the story does not go on from its last day
+        concrete = built.type in ("DATE", "TIME") and _updates_reference(built.value) \
+            and not ("hijri" in fields and "/" in built.value)
         if concrete:
             said = built.value.split("/")[-1]
         if concrete and domain == "news" and built.anchor == "absolute" and dv is not None \
@@ -439,17 +442,22 @@ def _share_with_next(comp: Compiled, text: str, out: list, yearless: list[bool],
     """Complete an expression from the one right after it, as writers leave out what the
     next says: "June and July 2014" (June 2014), "at 11 pm on Saturday" (Saturday's 11 pm).
     Right to left, so that "June, July and August 2014" passes the year along the series."""
+    passed: set[int] = set()  # expressions that took their year from the next
     for i in range(len(out) - 2, -1, -1):
         t, nxt = out[i][0], out[i + 1][0]
         gap = text[t.end:nxt.start]
         value = None
+        # the year comes from one the text wrote ("July 2014"), not from one the tagger
+        # worked out ("29 June, the first day of Ramadan")
         if yearless[i] and comp.series is not None and comp.series.fullmatch(gap) \
-                and not yearless[i + 1] and nxt.type == "DATE" and nxt.value[:4].isdigit() \
+                and not yearless[i + 1] and (nxt.anchor == "absolute" or i + 1 in passed) \
+                and nxt.type == "DATE" and nxt.value[:4].isdigit() \
                 and nxt.value[4:5] == "-" and t.value[:4].isdigit():
             value = nxt.value[:4] + t.value[4:]
             if t.value[5:7].isdigit() and values.comes_after(value, nxt.value):
                 value = f"{int(nxt.value[:4]) - 1:04d}{t.value[4:]}"  # "December and January 2015"
             yearless[i] = False
+            passed.add(i)
         elif dayless[i] and comp.time_day is not None and comp.time_day.fullmatch(gap) \
                 and _FULL_DAY.match(nxt.value):
             value = nxt.value[:10] + t.value[10:]

@@ -380,6 +380,8 @@ def _hijri(f: dict[str, Any], found: list[tuple[date, date]], year: int | None, 
     first, last = found[0]
     if f.get("eve"):
         first = last = first + timedelta(days=int(f["eve"]))
+    elif f.get("periodday"):  # "the first day of Ramadan", "the last day of Ramadan"
+        first = last = first if int(f["periodday"]) > 0 else last
     value = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
     return Built("DATE", value, mod, how)
 

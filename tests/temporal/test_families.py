@@ -639,3 +639,11 @@ def test_a_date_heading_dates_the_days_and_months_under_it():
 ])
 def test_a_winter_in_a_history_is_named_by_the_year_it_ends_in(text, expr, value):
     assert _find(text, expr, domain="narratives").value == value
+
+
+def test_a_month_of_the_islamic_calendar_in_apposition_neither_gives_a_year_nor_moves_the_story():
+    text = ("ISIL captured Mosul on 10 June 2014. On 29 June, at the start of Ramadan, the group "
+            "proclaimed a caliphate. A week later, Abu Bakr al-Baghdadi appeared in Mosul.")
+    found = {t.text: t.value for t in tag(text, None, domain="narratives")}
+    assert found["29 June"] == "2014-06-29"
+    assert found["A week later"] == "2014-07-06"
