@@ -12,7 +12,7 @@ _BOUNDARY = re.compile(
     r",\s*(?:which|who|whom|whose|where)\b|\s(?:which|who|when|after|before|because|although|though|"
     r"while|whereas|as|since|until|if)\s|\sthat\s(?!(?:same\s+)?(?:day|night|morning|afternoon|evening|"
     r"week|weekend|month|year|time|spring|summer|autumn|fall|winter|period|decade|century)\b)"
-    r"|[;:]\s|\s[–—]\s|,\s*(?:and|but)\s",
+    r"|[;:]\s|\s[–—]\s|,\s*(?:and|but)\s|\sbut\s(?!also\b)",
     re.IGNORECASE)
 
 

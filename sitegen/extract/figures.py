@@ -90,6 +90,14 @@ def _value(text: str, vocab: FigureVocabulary) -> int:
     return int(text.replace(",", ""))
 
 
+# the group whose members the corpus counts as militants ("ISIS members", "members of
+# Islamic State")
+_THE_GROUP = re.compile(r"\b(?:ISIS|Isis|ISIL|IS|Daesh|DAESH|Islamic\s+State)\b")
+# "of the Popular Mobilisation Forces": a named body after a group noun
+_OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and))*"
+                       r"(?<!\bof)(?<!\band)")
+
+
 def _group(phrase: str, vocab: FigureVocabulary) -> tuple[str | None, str | None]:
     """(normalised group, strength kind) of the words after a number."""
     words = phrase.strip()
@@ -101,7 +109,7 @@ def _group(phrase: str, vocab: FigureVocabulary) -> tuple[str | None, str | None
         return None, None
     group = vocab.groups[head]
     adjective = words[: len(words) - len(head)].strip().split()
-    named = [w for w in adjective if w[:1].isupper() and w.lower() not in ("isis", "is", "isil", "daesh")]
+    named = [w for w in adjective if w[:1].isupper() and not _THE_GROUP.fullmatch(w)]
     if named and group in ("soldiers", "troops", "civilians", "police"):
         group = f"{named[0]} {group}"
     return group, vocab.strength.get(head)
@@ -127,6 +135,10 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         if m.group("n1") and _YEAR.fullmatch(m.group("n1")) and not m.group("group"):
             continue  # a year, not a count
         group, strength = _group(m.group("group") or "", vocab)
+        named = _OF_NAMED.match(text, m.end(), end) if group is not None else None
+        if named and not _THE_GROUP.search(named.group()):
+            # "three members of the Popular Mobilisation Forces": the body named says whose
+            group = (m.group("group") or "").strip() + " " + " ".join(named.group().split()).rstrip(".")
         kind = None
         kind_after = vocab.kind_after.match(after)
         if kind_after:

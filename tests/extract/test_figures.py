@@ -32,3 +32,11 @@ def test_deaths_of_operatives_and_vague_quantities():
 
 def test_years_and_money_are_not_counts():
     assert figures("In 2017 the U.S. offered a $5 million reward.") == []
+
+
+def test_members_of_a_named_body_are_that_body_s_members_not_militants():
+    assert figures("Militants killed three members of the Popular Mobilisation Forces.") == [
+        ("killed", 3, 3, None, "members of the Popular Mobilisation Forces")]
+    # members of the group itself are its militants, however it is named
+    assert figures("Troops killed 14 members of Islamic State.") == [("killed", 14, 14, None, "militants")]
+    assert figures("Troops killed 14 ISIS members.") == [("killed", 14, 14, None, "militants")]

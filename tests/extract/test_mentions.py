@@ -275,3 +275,12 @@ def test_a_time_of_no_named_day_dates_no_event():
             "The hangings took place on Tuesday.")
     found = [(m.type, m.date.value) for m in mentions(text, date(2024, 1, 10))]
     assert found == [("attack", "2024-01-08"), ("killing", "2024-01-09")]
+
+
+def test_a_clause_joined_by_but_is_not_part_of_the_event_before_it():
+    text = "Islamic State has been weakened since its defeat in 2017 but still carries out sporadic attacks."
+    (m,) = mentions(text, date(2023, 12, 28))
+    # the subordinate clause alone ("since its defeat") is too short to stand as the summary,
+    # and the clause after "but" is not part of it: the sentence is told whole
+    assert m.summary == ("Islamic State has been weakened since its defeat but still carries out "
+                         "sporadic attacks.")
