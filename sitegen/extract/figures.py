@@ -93,9 +93,12 @@ def _value(text: str, vocab: FigureVocabulary) -> int:
 # the group whose members the corpus counts as militants ("ISIS members", "members of
 # Islamic State")
 _THE_GROUP = re.compile(r"\b(?:ISIS|Isis|ISIL|IS|Daesh|DAESH|Islamic\s+State)\b")
-# "of the Popular Mobilisation Forces": a named body after a group noun
+# "of the Popular Mobilisation Forces": a named body after a group noun; after "members",
+# any body ("members of a convoy", "of the security forces"), a word or two with its article
 _OF_NAMED = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and))*"
-                       r"(?<!\bof)(?<!\band)")
+                       r"(?<!\bof)(?<!\band)(?<!\.)")
+_OF_BODY = re.compile(r"\s+of\s+(?:the|a|an|his|her|their|its)\s+[a-z][\w'’-]*"
+                      r"(?:\s+(?!(?:were|was|are|is|who|that|killed|wounded|in|on|at|and)\b)[a-z][\w'’-]*)?\b")
 
 
 def _group(phrase: str, vocab: FigureVocabulary) -> tuple[str | None, str | None]:
@@ -136,10 +139,14 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             continue  # a year, not a count
         group, strength = _group(m.group("group") or "", vocab)
         named = _OF_NAMED.match(text, m.end(), end) if group is not None else None
+        if named is None and group is not None and (m.group("group") or "").strip().lower() == "members":
+            named = _OF_BODY.match(text, m.end(), end)
         if named and not _THE_GROUP.search(named.group()):
             # "three members of the Popular Mobilisation Forces": the body named says whose
-            group = (m.group("group") or "").strip() + " " + " ".join(named.group().split()).rstrip(".")
+            group = (m.group("group") or "").strip() + " " + " ".join(named.group().split())
         kind = None
+        if named:  # "six members of a convoy were killed": the casualty word comes after the body
+            after = text[named.end():min(end, named.end() + 60)]
         kind_after = vocab.kind_after.match(after)
         if kind_after:
             kind = vocab.kinds[kind_after.group(1).lower()]
@@ -165,6 +172,6 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
             label = info.get("label")
             if m.group("n2"):
                 label = label or "between"
-        span_end = m.end() + (kind_after.end() if kind_after else 0)
+        span_end = (named.end() if named else m.end()) + (kind_after.end() if kind_after else 0)
         figures.append(Figure(kind, low, high, label, group, text[m.start():span_end], m.start(), span_end))
     return figures

@@ -37,7 +37,8 @@ class Evidence:
 @cache
 def _count_before() -> re.Pattern[str]:
     numbers = "|".join(re.escape(w) for w in vocabulary().numbers)
-    return re.compile(rf"\b(\d[\d,]*|{numbers}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+)?$",
+    # "28 attacks", "three raids", "1,200 raids"; not the "3," of "September 3, an attack"
+    return re.compile(rf"\b(\d+(?:,\d{{3}})*|{numbers}|dozens of|scores of|hundreds of)\s+(?:[\w-]+\s+)?$",
                       re.IGNORECASE)
 
 

@@ -100,7 +100,7 @@ def _actor(m: Mention, gazetteer: Gazetteer) -> str | None:
     text, base = m.sentence_text, m.sentence.start
     clauses = clause_spans(text, 0, len(text))
     own = clause_of(clauses, trig)
-    found = None
+    found = possessor = None
     for ref in m.entities:
         start, end = ref.start - base, ref.end - base
         if not (0 <= start and end <= trig) or clause_of(clauses, start) != own or ref.role == REFERENCE:
@@ -116,8 +116,18 @@ def _actor(m: Mention, gazetteer: Gazetteer) -> str | None:
             continue
         if _passive_before(text[end:trig]) or _passive_before(text[trig:trig + len(m.trigger or "")]):
             continue
+        if _POSSESSIVE.match(text, end):
+            # "killed the Islamic State group's top commander in an air strike": whose the
+            # object is, not who acted; the subject's owner ("Islamic State's fighters
+            # attacked ...") stands when no one else is named
+            if found is None and len(text[clauses[own][0]:start].split()) <= 1:
+                possessor = _surface(ref.text)
+            continue
         found = _surface(ref.text)
-    return found
+    return found or possessor
+
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 def _claimant(m: Mention) -> str | None:

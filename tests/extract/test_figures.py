@@ -40,3 +40,7 @@ def test_members_of_a_named_body_are_that_body_s_members_not_militants():
     # members of the group itself are its militants, however it is named
     assert figures("Troops killed 14 members of Islamic State.") == [("killed", 14, 14, None, "militants")]
     assert figures("Troops killed 14 ISIS members.") == [("killed", 14, 14, None, "militants")]
+
+
+def test_members_of_any_body_counted_before_the_casualty_word():
+    assert figures("Six members of a convoy were killed.") == [("killed", 6, 6, None, "members of a convoy")]

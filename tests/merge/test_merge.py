@@ -146,3 +146,21 @@ def test_late_in_a_month_still_merges_with_a_day_of_that_month():
                    ("b", "Ramadi fell to the militants in late May 2015.", MAY_15))
     (event,) = result.events
     assert event.date.value == "2015-05-17"
+
+
+def test_the_day_of_a_date_before_the_event_is_no_count_of_events():
+    # "3, an explosive device" is the 3rd of September, not three devices
+    result = build(("a", "A bomb hit a military convoy in Maysan on Saturday, killing four soldiers.",
+                    date(2022, 9, 4)),
+                   ("b", "On Saturday September 3, an explosive device hit a convoy in Maysan, killing four "
+                         "soldiers.", date(2022, 9, 5)))
+    (event,) = result.events
+    assert (event.date.value, event.articles) == ("2022-09-03", ("a", "b"))
+
+
+def test_an_indefinite_subject_of_a_passive_verb_does_not_introduce_another_event():
+    # "a convoy were killed": "a convoy" is who was killed, not "another attack"
+    result = build(("a", "A bomb hit a military convoy near Kirkuk on Monday. Six members of a convoy were "
+                         "killed on Monday near Kirkuk.", MAY_15))
+    (event,) = result.events
+    assert event.date.value == "2024-05-13"

@@ -99,3 +99,11 @@ def test_the_actor_is_found_before_the_trigger_the_date_dates_not_another_use_of
 def test_what_a_speaker_said_stays_in_the_title_of_the_statement():
     text = "Gen. Abdulamir Yarallah, the commander, said on Sunday that troops had reached the Tigris."
     assert title(text) == "Gen. Abdulamir Yarallah, the commander, said that troops had reached the Tigris"
+
+
+def test_the_owner_of_the_object_is_not_the_actor():
+    text = ("Iraqi forces killed the Islamic State group's top commander in Kirkuk in an air strike on "
+            "Monday. Four other militants were also killed.")
+    assert title(text) == "Attack in Kirkuk kills four militants"
+    # the owner of the subject is
+    assert title("Islamic State's fighters attacked a checkpoint on Monday.").startswith("Islamic State")
