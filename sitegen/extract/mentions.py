@@ -249,7 +249,7 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                 assert isinstance(item, AnchorMatch) and antecedent is not None  # see above
                 value = resolve(item, antecedent.date)
                 told = next((tx for tx in timexes if tx.start <= start and end <= tx.end), None)
-                words = item.text  # type: ignore[attr-defined]
+                words = item.text
                 if told is not None and told.mod and told.value == value.value and value.mod is None:
                     # "later that month": the month's end, told by the words around the anchor
                     value = replace(value, mod=told.mod)
@@ -261,8 +261,8 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                     start, end, words = told.start, told.end, told.text
                 anchor_id = antecedent.id
                 timex = Timex(start, end, words, "DATE", value.value, value.mod,
-                              value, "previous", f"event-anchor:{item.rule}")  # type: ignore[attr-defined]
-            if isinstance(item, Timex) or item.rule != "event-earlier":  # type: ignore[attr-defined]
+                              value, "previous", f"event-anchor:{item.rule}")
+            if isinstance(item, Timex) or item.rule != "event-earlier":
                 trig = attach(text, sentence, start, end, triggers)
             else:  # "two days after a suicide bomber killed eight": the event told next
                 trig = next((t for t in triggers if t.start >= end), None)
