@@ -296,8 +296,11 @@ def build_date(rule: Rule, f: dict[str, Any], end: dict[str, Any], ctx: Context)
         return Built(rtype, (anchor + timedelta(days=shift)).isoformat() + suffix, mod, how)
     if anchor is None:
         return Built(rtype, _unresolved(f) + suffix, mod, how)
-    if "day" in f and "month" not in f and "weekday" not in f:
-        return _day_of_month(int(f["day"]), anchor, anchor_precision, ctx, how, suffix, rtype, mod)
+    if "day" in f and "month" not in f:
+        built = _day_of_month(int(f["day"]), anchor, anchor_precision, ctx, how, suffix, rtype, mod)
+        if built is None or "weekday" not in f:
+            return built
+        return _month_of_weekday(built, int(f["day"]), int(f["weekday"]))
     if "month" in f:
         month = int(f["month"])
         day = f.get("day")
@@ -411,6 +414,23 @@ def _day_of_month(day: int, anchor: date, precision: Precision, ctx: Context, ho
     except ValueError:
         return None
     return Built(rtype, d.isoformat() + suffix, mod, how)
+
+
+def _month_of_weekday(built: Built, day: int, weekday: int) -> Built:
+    """"Saturday the 1st": of the month the day was read in and the months either side, the
+    one in which that day is that weekday (the month it was read in when none is)."""
+    first = date.fromisoformat(built.value[:10])
+    for step in (0, -1, 1):
+        month = first.month + step
+        year = first.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d.isoweekday() == weekday:
+            return replace(built, value=d.isoformat() + built.value[10:])
+    return built
 
 
 def _day_under_discussion(ctx: Context) -> str | None:
