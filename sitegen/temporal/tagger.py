@@ -350,13 +350,17 @@ def _tag(text: str, dct: date | None, domain: str,
         clause = _clause(text, start)
         future = _speaks_of_future(comp, clause, "weekday" not in fields) if dct or previous else False
         told = not future and dct is not None and _speaks_of_past(comp, clause)
-        if not future and not told and dct is not None and _opens_clause(text, clause):
-            # "On Monday, the army launched ...": the verb comes after a date that opens its
-            # clause; there a past form outweighs a cue that may be one too ("the government
-            # planned to pay"), while "is expected to" is no past form
+        if dct is not None and _opens_clause(text, clause):
+            # "On Monday, the army launched ...", "Until Thursday, they had not called": the
+            # verb comes after a date that opens its clause, and the tense it shows there
+            # outweighs the preposition before the date; a past form outweighs a cue that
+            # may be one too ("the government planned to pay"), while "is expected to" is no
+            # past form
             after = _clause_after(text, end)
-            told = _speaks_of_past(comp, after)
-            future = not told and _speaks_of_future(comp, after, False)
+            told_after = _speaks_of_past(comp, after)
+            future_after = not told_after and _speaks_of_future(comp, after, False)
+            if told_after or future_after:
+                told, future = told_after, future_after
         ctx = values.Context(dct, previous, domain, future, last_of, last_finer, told, said,
                              section[0] if section else None)
         try:

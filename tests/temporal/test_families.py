@@ -596,6 +596,9 @@ def test_a_regular_past_form_tells_of_the_past(text, expr, value):
     ("On Monday, the president will visit Baghdad.", "2019-10-28"),
     ("On Friday, the government planned to pay the first claims.", "2019-10-18"),
     ("On Friday, the minister is expected to visit the city.", "2019-10-25"),
+    # the preposition before the date gives way to the verb after it
+    ("Until Monday, the police had not called him.", "2019-10-21"),
+    ("By Monday, troops will have left the town.", "2019-10-28"),
 ])
 def test_a_weekday_opening_its_clause_takes_the_tense_of_the_verb_after_it(text, value):
     (t,) = tag(text, date(2019, 10, 23))
