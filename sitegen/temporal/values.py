@@ -574,8 +574,9 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
         if anchor is None:
             return Built("DATE", f"XXXX-{season}", mod, how)
         y = anchor.year + rel
-        if how == "dct" and rel == -1 and SEASON_START_MONTH[season] < anchor.month - 2:
-            y += 1
+        if how == "dct" and rel == -1 and SEASON_START_MONTH[season] < anchor.month - 2 \
+                and not f.get("calendar"):
+            y += 1  # "last summer" in September is this year's
         if how != "dct" and rel == 0 and season == "WI":
             y += _story_season_ahead(season, anchor)  # "that winter" after October
         return Built("DATE", f"{y:04d}-{season}", mod, how)
