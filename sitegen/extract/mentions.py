@@ -344,7 +344,12 @@ def _settle_sentence(text: str, sentence: Span, here: list[_Draft], triggers: li
         trig = draft.trigger
         if trig.has("claim"):
             content = _content_trigger(text, sentence, trig, triggers, attached)
-            if content is not None and not any(d is not draft and d.trigger is content for d in here):
+            # the event claimed is dated in the sentence already when a mention of its kind
+            # is there ("claimed on Thursday two explosions that killed 100 on Wednesday"):
+            # the claim then stays a claim and follows it
+            told = lexicon().type_class(content.type) if content is not None else None
+            if content is not None and not any(d is not draft and (d.trigger is content or d.kind == told)
+                                               for d in here):
                 draft.claimed_by = speaker(text, sentence, trig, refs, kind_of)
                 draft.trigger, draft.type, draft.modality = content, content.type, "claimed"
                 continue

@@ -284,3 +284,17 @@ def test_a_clause_joined_by_but_is_not_part_of_the_event_before_it():
     # and the clause after "but" is not part of it: the sentence is told whole
     assert m.summary == ("Islamic State has been weakened since its defeat but still carries out "
                          "sporadic attacks.")
+
+
+def test_a_claim_of_an_event_the_sentence_dates_stays_a_claim_that_follows_it():
+    text = ("Islamic State claimed responsibility on Thursday for two explosions that killed nearly 100 "
+            "people at a ceremony in Kerman on Wednesday.")
+    claim, killing = mentions(text, date(2024, 1, 4))
+    assert (claim.type, claim.date.value, claim.follows) == ("claim", "2024-01-04", killing.id)
+    assert (killing.type, killing.date.value) == ("killing", "2024-01-03")
+
+
+def test_the_time_a_superlative_measures_from_dates_no_event():
+    text = ("It was the deadliest attack in Iran since the 1979 Islamic Revolution. "
+            "It was the worst violence since 2017.")
+    assert mentions(text, date(2024, 1, 4)) == ()
