@@ -18,7 +18,8 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 @dataclass(frozen=True, slots=True)
 class AnchorMatch:
-    """An anchored expression at `start:end`: its rule, offset and the event noun it names."""
+    """An anchored expression at `start:end`: its rule, offset and the event noun it names,
+    and where its direction word ("after", "before") ends (None when it has none)."""
 
     start: int
     end: int
@@ -27,6 +28,7 @@ class AnchorMatch:
     amount: int
     unit: str | None
     noun: str | None
+    dir_end: int | None = None
 
 
 @cache
@@ -93,8 +95,8 @@ def find_anchors(text: str, start: int, end: int) -> list[AnchorMatch]:
             elif name == "same":
                 unit = groups["unit"].lower()
             found.append(AnchorMatch(m.start(), m.start() + len(m.group().rstrip()), m.group().rstrip(), name,
-                                     amount, unit,
-                                     (groups.get("noun") or "").lower() or None))
+                                     amount, unit, (groups.get("noun") or "").lower() or None,
+                                     m.end("dir") if groups.get("dir") else None))
     return sorted(found, key=lambda a: a.start)
 
 

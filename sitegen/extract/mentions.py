@@ -37,8 +37,8 @@ _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}$")  # "the att
 _RELATIVE = re.compile(r"[\s,]*(?:that|which|who)\s+", re.IGNORECASE)  # "the war that began ..."
 # a subject a relative clause can tell of: a noun phrase with its article ("The war"), so
 # that "We want to ensure that ..." (a verb's complement) is none
-_NOUN_PHRASE = re.compile(r"(?:the|a|an|this|these|those|its|his|her|their|our)\s+[\w\s'’-]+",
-                          re.IGNORECASE)
+_DETERMINERS = r"(?:the|a|an|this|these|those|its|his|her|their|our)"
+_NOUN_PHRASE = re.compile(_DETERMINERS + r"\s+[\w\s'’-]+", re.IGNORECASE)
 _MAX_HEAD_WORDS = 6  # the noun phrase a relative clause tells of ("The war", "The 2003 invasion")
 _FIGURE_REACH = 4  # sentences an untimed casualty sentence may be from its event
 _UNIT_PRECISION = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH,
@@ -149,14 +149,10 @@ def _as_event_earlier(text: str, item: AnchorMatch, triggers: list[Trigger]) -> 
     verb = next((t for t in triggers if t.start >= item.end), None)
     if verb is None or verb.word.pos != "verb" or len(text[item.end:verb.start].split()) > 2:
         return item
-    cut = _DIRECTION.search(item.text)
-    if cut is None:
+    if item.dir_end is None:
         return item
-    return replace(item, end=item.start + cut.end(), text=item.text[:cut.end()], rule="event-earlier",
+    return replace(item, end=item.dir_end, text=text[item.start:item.dir_end], rule="event-earlier",
                    amount=-item.amount, noun=None)
-
-
-_DIRECTION = re.compile(r"\b(?:after|before|later\s+than|earlier\s+than|following)\b", re.IGNORECASE)
 
 
 def _antecedent(drafts: list[_Draft], noun: str | None, unit: str | None = None) -> _Draft | None:
@@ -231,9 +227,8 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
                 if antecedent is None:
                     # "In 2014, the group swept across Iraq. In June of that year, it seized
                     # Mosul": no event told before it, but the tagger read the time given
-                    own = next((tx for tx in timexes if tx.start <= start and end <= tx.end
-                                and tx.type == "DATE"), None)
-                    if own is None:
+                    own = _around(timexes, start, end)
+                    if own is None or own.type != "DATE":
                         continue
                     item, start, end = own, own.start, own.end
             if isinstance(item, Timex):
@@ -248,7 +243,7 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
             else:
                 assert isinstance(item, AnchorMatch) and antecedent is not None  # see above
                 value = resolve(item, antecedent.date)
-                told = next((tx for tx in timexes if tx.start <= start and end <= tx.end), None)
+                told = _around(timexes, start, end)
                 words = item.text
                 if told is not None and told.mod and told.value == value.value and value.mod is None:
                     # "later that month": the month's end, told by the words around the anchor
@@ -282,6 +277,11 @@ def find_mentions(article_id: str, text: str, published: date | None, sentences:
     return tuple(_finish(d, text, published, refs, spans[d.index]) for d in drafts)
 
 
+def _around(timexes: list[Timex], start: int, end: int) -> Timex | None:
+    """The tagger's expression holding `start:end` (an anchor's words), if any."""
+    return next((tx for tx in timexes if tx.start <= start and end <= tx.end), None)
+
+
 def _finer_within(told: Timex, value: DateValue) -> bool:
     """Whether the tagger's expression around an anchor ("October of that year" around
     "that year") names a finer part of the anchor's period, written the same way."""
@@ -296,10 +296,11 @@ _MAX_SUBJECT_WORDS = 8
 
 def _own_words(text: str, here: list[_Draft]) -> None:
     """The words each mention of a sentence is summarised from, where the sentence tells
-    more than it: a relative clause after the subject (`_relative_head`), or two dated verbs
-    sharing a subject ("Saddam was captured near Tikrit in December 2003 and hanged on
-    December 30, 2006"), each kept to its own verb and date, the second with the subject
-    before it ("Saddam was hanged")."""
+    more than it: a relative clause after the subject or an object (`_relative_head`,
+    `_relative_object`); two dated verbs sharing a subject ("Saddam was captured near Tikrit
+    in December 2003 and hanged on December 30, 2006"), each kept to its own verb and date,
+    the second with the subject before it ("Saddam was hanged"); a clause after "three
+    months after", or after ", prompting", told apart from what comes before it."""
     for d in here:
         d.words = _relative_head(text, d) or _relative_object(text, d)
     verbs = sorted((d for d in here if d.trigger.word.pos == "verb" and d.trigger.start < d.timex.start
@@ -315,25 +316,28 @@ def _own_words(text: str, here: list[_Draft]) -> None:
         second.words = (second.trigger.start, second.sentence.end, subject)
     for d in here:
         # "formed in September 2014, three months after the group seized Mosul": the event
-        # counted back to is told by the clause after "after"; the one before it stops there
-        if d.timex.rule != "event-anchor:event-earlier":
+        # counted back to is told by the clause after "after"
+        if d.timex.rule == "event-anchor:event-earlier":
+            _split_at(here, d, d.timex.start, d.timex.end)
             continue
-        d.words = (d.timex.end, d.sentence.end, "")
-        for o in here:
-            if o is not d and max(o.trigger.end, o.timex.end) <= d.timex.start:
-                o.words = o.words or (o.sentence.start, d.timex.start, "")
-    for d in here:
         # "..., prompting retaliatory US strikes early the next month": what came of an
         # event told before the comma, summarised from the words after "prompting"
         lead = consequence().search(text, d.sentence.start, d.trigger.start)
-        if lead is None or d.timex.start < lead.start():
-            continue
-        comma = lead.start()
-        before = [o for o in here if o is not d and max(o.trigger.end, o.timex.end) <= comma]
-        if before:
-            d.words = (lead.end(), d.sentence.end, "")
-            for o in before:
-                o.words = o.words or (o.sentence.start, comma, "")
+        if lead is not None and d.timex.start >= lead.start():
+            _split_at(here, d, lead.start(), lead.end(), only_after_another=True)
+
+
+def _split_at(here: list[_Draft], d: _Draft, cut: int, own_start: int, *,
+              only_after_another: bool = False) -> None:
+    """`d` is told by the words from `own_start` to the end of its sentence, and the
+    mentions told wholly before `cut` stop there (unless their words are chosen already);
+    with `only_after_another`, only when such a mention exists."""
+    before = [o for o in here if o is not d and max(o.trigger.end, o.timex.end) <= cut]
+    if only_after_another and not before:
+        return
+    d.words = (own_start, d.sentence.end, "")
+    for o in before:
+        o.words = o.words or (o.sentence.start, cut, "")
 
 
 def _settle_sentence(text: str, sentence: Span, here: list[_Draft], triggers: list[Trigger],
@@ -512,15 +516,16 @@ def _relative_head(text: str, d: _Draft) -> tuple[int, int, str] | None:
     return closing + 1, clauses[1][1], head
 
 
-_DETERMINER = re.compile(r"(?:the|a|an|this|these|those|its|his|her|their|our)", re.IGNORECASE)
+_DETERMINER = re.compile(_DETERMINERS, re.IGNORECASE)
 _PREPOSITION = re.compile(r"(?:of|in|on|at|after|before|during|with|by|for|from|to|over|against|"
                           r"between|among|amid|about|into)", re.IGNORECASE)
 
 
 def _looks_like_verb(word: str) -> bool:
-    """A verb of the trigger lexicon ("said", "announced"), or a past form ("-ed")."""
+    """A verb of the trigger lexicon ("said", "announced"), or a past form as the tagger's
+    tense tables read it ("reached", "fell")."""
     entry = lexicon().words.get(word.lower())
-    return (entry is not None and entry.pos == "verb") or word.lower().endswith("ed")
+    return (entry is not None and entry.pos == "verb") or past_form_in(word, 0, len(word))
 
 
 def _relative_object(text: str, d: _Draft) -> tuple[int, int, str] | None:

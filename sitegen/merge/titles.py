@@ -81,11 +81,6 @@ def _passive_before(words_between: str) -> bool:
     return any(w.lower() in word_list("events/passive.txt") for w in words_between.split())
 
 
-def _trigger_at(m: Mention) -> int | None:
-    """Where the mention's trigger is in its sentence."""
-    return m.trigger_at if m.trigger else None
-
-
 def _surface(text: str) -> str:
     """A name as written, without a leading "the" ("the Islamic State" -> "Islamic State")."""
     return re.sub(r"^[Tt]he\s+", "", text.strip())
@@ -94,7 +89,7 @@ def _surface(text: str) -> str:
 def _actor(m: Mention, gazetteer: Gazetteer) -> str | None:
     """Who did it: the last organisation or person (or a place acting, not a location)
     named before the trigger in its clause, unless the verb is passive."""
-    trig = _trigger_at(m)
+    trig = m.trigger_at
     if trig is None:
         return None
     text, base = m.sentence_text, m.sentence.start

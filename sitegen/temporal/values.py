@@ -419,15 +419,12 @@ def _day_of_month(day: int, anchor: date, precision: Precision, ctx: Context, ho
 def _month_of_weekday(built: Built, day: int, weekday: int) -> Built:
     """"Saturday the 1st": of the month the day was read in and the months either side, the
     one in which that day is that weekday (the month it was read in when none is)."""
-    first = date.fromisoformat(built.value[:10])
+    first = date.fromisoformat(built.value[:10]).replace(day=1)
     for step in (0, -1, 1):
-        month = first.month + step
-        year = first.year + (month - 1) // 12
-        month = (month - 1) % 12 + 1
-        try:
-            d = date(year, month, day)
-        except ValueError:
+        month = add_months(first, step)
+        if day > calendar.monthrange(month.year, month.month)[1]:
             continue
+        d = month.replace(day=day)
         if d.isoweekday() == weekday:
             return replace(built, value=d.isoformat() + built.value[10:])
     return built
@@ -577,7 +574,7 @@ def build_shift(rule: Rule, f: dict[str, Any], ctx: Context) -> Built | None:
         if how == "dct" and rel == -1 and SEASON_START_MONTH[season] < anchor.month - 2 \
                 and not f.get("calendar"):
             y += 1  # "last summer" in September is this year's
-        if how != "dct" and rel == 0 and season == "WI":
+        if how != "dct" and rel == 0:
             y += _story_season_ahead(season, anchor)  # "that winter" after October
         return Built("DATE", f"{y:04d}-{season}", mod, how)
     unit = f.get("unit")
